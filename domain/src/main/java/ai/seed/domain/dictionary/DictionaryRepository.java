@@ -1,0 +1,22 @@
+package ai.seed.domain.dictionary;
+
+import ai.seed.domain.embedding.Embedding;
+import java.util.List;
+import java.util.Optional;
+
+/** Port for meta-concept dictionary versions; adapter lookup is a cosine arg max in PostgreSQL. */
+public interface DictionaryRepository {
+
+    DictionaryVersion save(DictionaryVersion version);
+
+    Optional<DictionaryVersion> findVersion(long id);
+
+    /**
+     * The {@code k} meta-concepts of {@code versionId} nearest to {@code query} by cosine
+     * distance, closest first (paper Eq. 1 for k = 1; Top-K fusion for k &gt; 1).
+     *
+     * @throws ai.seed.domain.embedding.IncompatibleEmbeddingException if the query comes from
+     *         another embedder than the version's
+     */
+    List<MetaConceptMatch> nearest(long versionId, Embedding query, int k);
+}

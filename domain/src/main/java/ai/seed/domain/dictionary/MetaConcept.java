@@ -1,0 +1,89 @@
+package ai.seed.domain.dictionary;
+
+import ai.seed.domain.embedding.Embedding;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * A meta-concept (paper §3.3.1): the centroid of one K-means cluster of concept embeddings and
+ * the LoRA adapter trained for it. The adapter is picked online by cosine similarity (Eq. 1).
+ */
+@Entity
+@Table(name = "meta_concept")
+public class MetaConcept {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "dictionary_version_id")
+    private DictionaryVersion version;
+
+    @Column(name = "cluster_index", nullable = false)
+    private int clusterIndex;
+
+    @Column(name = "label", nullable = false)
+    private String label;
+
+    @Column(name = "adapter_ref", nullable = false)
+    private String adapterRef;
+
+    @Column(name = "member_count", nullable = false)
+    private int memberCount;
+
+    @JdbcTypeCode(SqlTypes.VECTOR)
+    @Column(name = "centroid", nullable = false)
+    private float[] centroid;
+
+    protected MetaConcept() {
+        // for JPA
+    }
+
+    MetaConcept(DictionaryVersion version, int clusterIndex, String label, String adapterRef, int memberCount,
+                float[] centroid) {
+        this.version = version;
+        this.clusterIndex = clusterIndex;
+        this.label = label;
+        this.adapterRef = adapterRef;
+        this.memberCount = memberCount;
+        this.centroid = centroid;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public DictionaryVersion version() {
+        return version;
+    }
+
+    public int clusterIndex() {
+        return clusterIndex;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public String adapterRef() {
+        return adapterRef;
+    }
+
+    public int memberCount() {
+        return memberCount;
+    }
+
+    public Embedding centroid() {
+        return Embedding.normalized(version.embedderId(), centroid);
+    }
+}

@@ -1,0 +1,22 @@
+# Shared helpers for Seed's scripts (sourced, not run).
+# shellcheck shell=bash
+
+SEED_STATE_DIR=${SEED_STATE_DIR:-"$ROOT/.seed"}
+
+log() { printf '[seed] %s\n' "$*" >&2; }
+die() { printf '[seed] error: %s\n' "$*" >&2; exit 1; }
+
+# The database password: SEED_DB_PASSWORD if set, else the one generated on first use.
+db_password() {
+  if [ -n "${SEED_DB_PASSWORD:-}" ]; then printf '%s' "$SEED_DB_PASSWORD"; return; fi
+  local file="$SEED_STATE_DIR/db.env"
+  if [ ! -f "$file" ]; then
+    mkdir -p "$SEED_STATE_DIR"; chmod 700 "$SEED_STATE_DIR"
+    (umask 177; printf 'SEED_DB_PASSWORD=%s\n' "$(head -c 24 /dev/urandom | base64 | tr -d '/+=')" >"$file")
+  fi
+  sed -n 's/^SEED_DB_PASSWORD=//p' "$file"
+}
+
+# Every JVM that may load DJL must neither phone home nor download libtorch.
+export OPT_OUT_TRACKING=true
+export DJL_OFFLINE=true

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Runs Seed on this machine: installs what is missing (JDK, Maven, PostgreSQL + pgvector),
+# builds the EAR, provisions WildFly, starts it in the background and waits until it is ready.
+#
+#   scripts/run.sh          build and (re)start
+#   scripts/stop.sh         stop
+#
+# Environment: see README.md, "Configuration".
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+. "$ROOT/scripts/lib/common.sh"
+
+export SEED_DB_NAME=${SEED_DB_NAME:-seed}
+export SEED_DB_HOST=${SEED_DB_HOST:-127.0.0.1}
+export SEED_DB_PORT=${SEED_DB_PORT:-5432}
+export SEED_DB_USER=${SEED_DB_USER:-seed}
+export SEED_DB_URL=${SEED_DB_URL:-jdbc:postgresql://$SEED_DB_HOST:$SEED_DB_PORT/$SEED_DB_NAME}
+OFFSET=${SEED_PORT_OFFSET:-0}
+HTTP_PORT=$((8080 + OFFSET))
+MGMT_PORT=$((9990 + OFFSET))
+BIND=${SEED_BIND_ADDRESS:-127.0.0.1}
+INSTANCE_DIR="$SEED_STATE_DIR/${SEED_INSTANCE:-default}"
+SERVER="$INSTANCE_DIR/server"
+
+"$ROOT/scripts/install-prerequisites.sh"
+if [ "${SEED_DB_SETUP:-local}" = "local" ]; then
+  "$ROOT/scripts/setup-postgres.sh" "$SEED_DB_NAME"
+fi
+SEED_DB_PASSWORD=$(db_password); export SEED_DB_PASSWORD
+
+if [ "${SEED_NO_BUILD:-0}" != 1 ] || [ ! -f "$ROOT/ear/target/seed.ear" ]; then
+  log "building (mvn install -DskipTests)"
+  (cd "$ROOT" && mvn -B -q install -DskipTests)
+fi
+
+"$ROOT/scripts/stop.sh" --quiet || true
+mkdir -p "$INSTANCE_DIR"
+
+# A private copy of the provisioned server, so the tests' server (ear/target/server) and this
+# one never share deployments; logs of earlier runs are kept in $SERVER/standalone/log.
+if [ -d "$SERVER" ]; then
+  find "$SERVER" -mindepth 1 -maxdepth 1 ! -name standalone -exec rm -rf {} +
+  find "$SERVER/standalone" -mindepth 1 -maxdepth 1 ! -name log -exec rm -rf {} +
+fi
+mkdir -p "$SERVER"
+cp -a "$ROOT/ear/target/server/." "$SERVER/"
+cp "$ROOT/ear/target/seed.ear" "$SERVER/standalone/deployments/seed.ear"
+
+log "starting WildFly (http $BIND:$HTTP_PORT, management 127.0.0.1:$MGMT_PORT)"
+export JBOSS_JAVA_SIZING=${SEED_JAVA_SIZING:-"-Xms256m -Xmx2g -XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=512m"}
+LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_PIDFILE="$INSTANCE_DIR/server.pid" \
+  nohup "$SERVER/bin/standalone.sh" -b "$BIND" -bmanagement 127.0.0.1 \
+    -Djboss.socket.binding.port-offset="$OFFSET" -Dai.djl.offline=true -Djava.awt.headless=true \
+    >"$INSTANCE_DIR/server.out" 2>&1 &
+
+ready_url="http://127.0.0.1:$MGMT_PORT/health/ready"
+deadline=$((SECONDS + ${SEED_START_TIMEOUT:-300}))
+until curl -fsS -o /dev/null "$ready_url" 2>/dev/null; do
+  if [ $SECONDS -ge $deadline ] || ! kill -0 "$(cat "$INSTANCE_DIR/server.pid" 2>/dev/null || echo 0)" 2>/dev/null; then
+    log "Seed did not become ready. Readiness says:"
+    curl -sS "$ready_url" >&2 || true
+    log "last server log lines ($SERVER/standalone/log/server.log):"
+    tail -n 40 "$SERVER/standalone/log/server.log" >&2 || tail -n 40 "$INSTANCE_DIR/server.out" >&2
+    exit 1
+  fi
+  sleep 2
+done
+
+host=$BIND; [ "$host" = 0.0.0.0 ] && host=$(hostname -f 2>/dev/null || echo localhost)
+cat <<MSG
+
+Seed is running.
+  Console:   http://$host:$HTTP_PORT/
+  API:       http://$host:$HTTP_PORT/api/v1/system
+  Health:    $ready_url
+  Logs:      $SERVER/standalone/log/server.log
+  Stop with: scripts/stop.sh
+MSG
