@@ -74,5 +74,5 @@ Seed is running.
   API:       http://$host:$HTTP_PORT/api/v1/system
   Health:    $ready_url
   Logs:      $SERVER/standalone/log/server.log
-  Stop with: scripts/stop.sh
+  Stop with: ${SEED_INSTANCE:+SEED_INSTANCE=$SEED_INSTANCE }scripts/stop.sh
 MSG

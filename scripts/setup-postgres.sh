@@ -90,7 +90,7 @@ create_role_and_databases() {
     if [ "$(psql_super "-c \"SELECT 1 FROM pg_database WHERE datname='$db'\"")" != 1 ]; then
       psql_super "-c \"CREATE DATABASE \\\"$db\\\" OWNER \\\"$user\\\"\""
     fi
-    psql_super "-d \"$db\" -c \"CREATE EXTENSION IF NOT EXISTS vector\""
+    psql_super "-d \"$db\" -c \"SET client_min_messages = warning; CREATE EXTENSION IF NOT EXISTS vector\""
   done
 }
 

@@ -18,9 +18,13 @@ check() {
 ready=$(curl -sS http://127.0.0.1:10190/health/ready || true)
 live=$(curl -sS http://127.0.0.1:10190/health/live || true)
 console=$(curl -sS http://127.0.0.1:8280/ || true)
+system=$(curl -sS http://127.0.0.1:8280/api/v1/system || true)
+openapi=$(curl -sS http://127.0.0.1:8280/openapi || true)
 check "run command prints the console URL" grep -q 'Console:   http://127.0.0.1:8280/' <<<"$out"
 check "readiness is UP with the schema check" grep -q '"status":"UP".*"database-schema"\|"database-schema".*"status":"UP"' <<<"$ready"
 check "liveness is UP" grep -q '"status":"UP"' <<<"$live"
 check "console serves the Vaadin page" grep -qi '<title>\|vaadin' <<<"$console"
+check "API reports the migrated schema" grep -q '"schemaUpToDate":true' <<<"$system"
+check "OpenAPI document is served" grep -q 'title: Seed partner API' <<<"$openapi"
 echo "smoke: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -3,7 +3,8 @@
 #   1. unit tests (surefire) in every module;
 #   2. Arquillian integration tests on managed WildFly against PostgreSQL + pgvector (failsafe);
 #   3. browser end-to-end tests (Playwright for Java + Debian chromium, headless; failsafe);
-#   4. the run command's own path: scripts/run.sh starts the built product, its health
+#   4. docker/: the compose file and Dockerfile validated (no engine runs here);
+#   5. the run command's own path: scripts/run.sh starts the built product, its health
 #      endpoint must answer UP, then it is stopped.
 # Tests use the database seed_test (never the run database) and ports offset by 100 and 200.
 set -euo pipefail
@@ -19,4 +20,5 @@ SEED_DB_PASSWORD=$(db_password); export SEED_DB_PASSWORD
 cd "$ROOT"
 mvn -B verify -Dseed.test.db.url="jdbc:postgresql://127.0.0.1:5432/seed_test"
 
+"$ROOT/scripts/validate-docker.sh"
 "$ROOT/scripts/smoke-test.sh"
