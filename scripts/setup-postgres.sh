@@ -9,7 +9,7 @@
 # creates the `vector` extension in it as superuser (the extension is not "trusted", so the
 # application role could not do it from a migration).
 #
-# The role's password is generated on first use and kept in .seed/db.env (mode 600, git-ignored);
+# The role's password is generated on first use and kept in ~/.config/seed/db.env (mode 600);
 # SEED_DB_PASSWORD overrides it. No default password exists anywhere.
 set -euo pipefail
 

@@ -2,6 +2,8 @@
 # shellcheck shell=bash
 
 SEED_STATE_DIR=${SEED_STATE_DIR:-"$ROOT/.seed"}
+# Secrets live outside the checkout, so every clone on this machine uses the same role password.
+SEED_SECRETS_DIR=${SEED_SECRETS_DIR:-"${HOME:-/root}/.config/seed"}
 
 log() { printf '[seed] %s\n' "$*" >&2; }
 die() { printf '[seed] error: %s\n' "$*" >&2; exit 1; }
@@ -9,9 +11,9 @@ die() { printf '[seed] error: %s\n' "$*" >&2; exit 1; }
 # The database password: SEED_DB_PASSWORD if set, else the one generated on first use.
 db_password() {
   if [ -n "${SEED_DB_PASSWORD:-}" ]; then printf '%s' "$SEED_DB_PASSWORD"; return; fi
-  local file="$SEED_STATE_DIR/db.env"
+  local file="$SEED_SECRETS_DIR/db.env"
   if [ ! -f "$file" ]; then
-    mkdir -p "$SEED_STATE_DIR"; chmod 700 "$SEED_STATE_DIR"
+    mkdir -p "$SEED_SECRETS_DIR"; chmod 700 "$SEED_SECRETS_DIR"
     (umask 177; printf 'SEED_DB_PASSWORD=%s\n' "$(head -c 24 /dev/urandom | base64 | tr -d '/+=')" >"$file")
   fi
   sed -n 's/^SEED_DB_PASSWORD=//p' "$file"
