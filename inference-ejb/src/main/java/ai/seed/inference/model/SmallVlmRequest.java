@@ -1,0 +1,16 @@
+package ai.seed.inference.model;
+
+import java.util.List;
+
+/**
+ * A detection request: the Table 6 prompts, the query image, the chosen adapter, and the
+ * concepts' reference images (used by in-process detectors; remote VLMs carry the concepts in
+ * their adapter and prompt).
+ */
+public record SmallVlmRequest(String systemPrompt, String userPrompt, ImageData image, String adapter,
+                              double temperature, int maxTokens, List<ReferenceConcept> concepts) {
+
+    public SmallVlmRequest {
+        concepts = concepts == null ? List.of() : List.copyOf(concepts);
+    }
+}

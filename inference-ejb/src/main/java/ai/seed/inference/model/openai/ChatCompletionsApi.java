@@ -1,0 +1,28 @@
+package ai.seed.inference.model.openai;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * MicroProfile REST Client view of the OpenAI Chat Completions wire API. Bodies travel as JSON
+ * text and are built/parsed by {@link ChatCompletionsWire}, so that a malformed answer becomes a
+ * clear non-retriable error instead of a binding exception.
+ */
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public interface ChatCompletionsApi {
+
+    @POST
+    @Path("chat/completions")
+    Response create(@HeaderParam("Authorization") String authorization, String body);
+
+    @GET
+    @Path("models")
+    Response models(@HeaderParam("Authorization") String authorization);
+}

@@ -1,0 +1,116 @@
+package ai.seed.inference.model.openai;
+
+import ai.seed.inference.model.ChatRequest;
+import ai.seed.inference.model.ChatResponse;
+import ai.seed.inference.model.NonRetriableModelException;
+import ai.seed.inference.model.RetriableModelException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Response;
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.rest.client.RestClientBuilder;
+
+/**
+ * One OpenAI-compatible server reached through a MicroProfile REST Client. Maps every way a call
+ * can fail to {@link RetriableModelException} or {@link NonRetriableModelException}; retries,
+ * timeouts and circuit breaking belong to the pipeline, not here. Thread-safe.
+ */
+public class OpenAiCompatibleClient implements Closeable {
+
+    /** The MP REST Client would otherwise turn every status >= 400 into its own exception. */
+    private static final String DISABLE_DEFAULT_MAPPER = "microprofile.rest.client.disable.default.mapper";
+
+    private final OpenAiEndpoint endpoint;
+    private final ChatCompletionsApi api;
+
+    public OpenAiCompatibleClient(OpenAiEndpoint endpoint) {
+        this.endpoint = endpoint;
+        this.api = RestClientBuilder.newBuilder()
+                .baseUri(endpoint.baseUri())
+                .connectTimeout(endpoint.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(endpoint.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .property(DISABLE_DEFAULT_MAPPER, Boolean.TRUE)
+                .build(ChatCompletionsApi.class);
+    }
+
+    public OpenAiEndpoint endpoint() {
+        return endpoint;
+    }
+
+    public ChatResponse chat(ChatRequest request) {
+        String body = ChatCompletionsWire.requestBody(endpoint, request);
+        try (Response response = call(body)) {
+            String text = response.hasEntity() ? response.readEntity(String.class) : "";
+            if (response.getStatus() == 200) {
+                return ChatCompletionsWire.parseResponse(text);
+            }
+            throw OpenAiErrors.fromStatus(response.getStatus(), response.getHeaderString("Retry-After"), text);
+        } catch (ProcessingException e) {
+            throw transportFailure(e);
+        }
+    }
+
+    /** For "test connection": lists the server's models; throws like {@link #chat}. */
+    public String models() {
+        try (Response response = api.models(authorization())) {
+            String text = response.hasEntity() ? response.readEntity(String.class) : "";
+            if (response.getStatus() == 200) {
+                return text;
+            }
+            throw OpenAiErrors.fromStatus(response.getStatus(), response.getHeaderString("Retry-After"), text);
+        } catch (ProcessingException e) {
+            throw transportFailure(e);
+        }
+    }
+
+    private Response call(String body) {
+        return api.create(authorization(), body);
+    }
+
+    private String authorization() {
+        String key = endpoint.apiKey();
+        return key == null || key.isBlank() ? null : "Bearer " + key;
+    }
+
+    private RuntimeException transportFailure(ProcessingException e) {
+        Throwable root = rootCause(e);
+        String where = endpoint.baseUri().toString();
+        if (root instanceof SocketTimeoutException) {
+            return new RetriableModelException("model server " + where + " did not answer within "
+                    + endpoint.readTimeout().toMillis() + " ms", 0, null, e);
+        }
+        if (root instanceof ConnectException || root instanceof UnknownHostException) {
+            return new RetriableModelException("model server " + where + " is unreachable: "
+                    + root.getClass().getSimpleName(), 0, null, e);
+        }
+        if (root instanceof IOException) {
+            return new RetriableModelException("connection to model server " + where + " failed: "
+                    + root.getClass().getSimpleName(), 0, null, e);
+        }
+        return new NonRetriableModelException("call to model server " + where + " failed: "
+                + root.getClass().getSimpleName(), 0, e);
+    }
+
+    private static Throwable rootCause(Throwable t) {
+        Throwable cause = t;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    @Override
+    public void close() {
+        if (api instanceof Closeable closeable) {
+            try {
+                closeable.close();
+            } catch (IOException ignored) {
+                // closing a client pool: nothing left to do
+            }
+        }
+    }
+}

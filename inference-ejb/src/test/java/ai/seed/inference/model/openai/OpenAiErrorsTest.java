@@ -1,0 +1,52 @@
+package ai.seed.inference.model.openai;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.seed.inference.model.ModelCallException;
+import ai.seed.inference.model.RetriableModelException;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class OpenAiErrorsTest {
+
+    private static final String RATE_LIMIT = """
+            {"error":{"message":"Rate limit reached for gpt-4o","type":"requests","param":null,"code":"rate_limit_exceeded"}}""";
+
+    @Test
+    void rateLimitIsRetriableAndCarriesRetryAfter() {
+        ModelCallException e = OpenAiErrors.fromStatus(429, "2", RATE_LIMIT);
+        assertThat(e.retriable()).isTrue();
+        assertThat(((RetriableModelException) e).retryAfter()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(e.getMessage()).isEqualTo("model server answered HTTP 429: Rate limit reached for gpt-4o");
+        assertThat(e.httpStatus()).isEqualTo(429);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {408, 409, 429, 500, 502, 503, 504})
+    void transientStatusesAreRetriable(int status) {
+        assertThat(OpenAiErrors.fromStatus(status, null, "").retriable()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {400, 401, 403, 404, 413, 422})
+    void requestErrorsAreNot(int status) {
+        assertThat(OpenAiErrors.fromStatus(status, null, "{\"error\":{\"message\":\"bad\"}}").retriable()).isFalse();
+    }
+
+    @Test
+    void llamaCppStyleStringErrorsAndPlainBodiesAreShownShort() {
+        assertThat(OpenAiErrors.errorMessage("{\"error\":\"model not loaded\"}")).isEqualTo("model not loaded");
+        assertThat(OpenAiErrors.errorMessage("x".repeat(1000))).hasSize(203).endsWith("...");
+        assertThat(OpenAiErrors.errorMessage("")).isEqualTo("(empty body)");
+    }
+
+    @Test
+    void retryAfterAcceptsSecondsOnly() {
+        assertThat(OpenAiErrors.parseRetryAfter("7")).isEqualTo(Duration.ofSeconds(7));
+        assertThat(OpenAiErrors.parseRetryAfter("Wed, 21 Oct 2026 07:28:00 GMT")).isNull();
+        assertThat(OpenAiErrors.parseRetryAfter("-1")).isNull();
+        assertThat(OpenAiErrors.parseRetryAfter(null)).isNull();
+    }
+}
