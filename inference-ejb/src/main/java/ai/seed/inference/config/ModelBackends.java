@@ -1,0 +1,117 @@
+package ai.seed.inference.config;
+
+import ai.seed.inference.model.InProcessEmbedder;
+import ai.seed.inference.model.LargeVlm;
+import ai.seed.inference.model.SmallVlm;
+import ai.seed.inference.model.baseline.BaselineEmbedder;
+import ai.seed.inference.model.baseline.WindowedDetector;
+import ai.seed.inference.model.djl.DjlEmbedder;
+import ai.seed.inference.model.djl.PooledDjlPredictor;
+import ai.seed.inference.model.openai.OpenAiCompatibleClient;
+import ai.seed.inference.model.openai.OpenAiCompatibleLargeVlm;
+import ai.seed.inference.model.openai.OpenAiCompatibleSmallVlm;
+import ai.seed.inference.model.openai.OpenAiEndpoint;
+import jakarta.annotation.PreDestroy;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Chooses the model backends from configuration, once, and hands them to the pipeline:
+ * <ul>
+ *   <li>embedder: DJL TorchScript encoder when {@code seed.embedder.kind=djl}, else the BASELINE;</li>
+ *   <li>small VLM: the OpenAI-compatible multi-LoRA server at {@code seed.small-vlm.url}, else the
+ *       in-process windowed detector on the embedder (BASELINE with the baseline embedder);</li>
+ *   <li>large VLM: the OpenAI-compatible server at {@code seed.large-vlm.url}, else none (turns then
+ *       run small-only).</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class ModelBackends {
+
+    private static final Logger LOG = Logger.getLogger(ModelBackends.class.getName());
+
+    @Inject
+    Config config;
+
+    @EJB
+    PooledDjlPredictor djlPool;
+
+    private volatile Resolved resolved;
+
+    /** The backends in use and how to name them to a user. */
+    public record Resolved(ModelSettings settings, InProcessEmbedder embedder, String embedderLabel,
+                           SmallVlm smallVlm, String smallVlmLabel, LargeVlm largeVlm, String largeVlmLabel,
+                           List<OpenAiCompatibleClient> clients) {
+
+        public boolean hasLargeVlm() {
+            return largeVlm != null;
+        }
+    }
+
+    public Resolved current() {
+        Resolved local = resolved;
+        if (local == null) {
+            synchronized (this) {
+                if (resolved == null) {
+                    resolved = resolve(ModelSettingsReader.read(config));
+                    LOG.info(() -> "Models: embedder=" + resolved.embedderLabel() + ", small VLM="
+                            + resolved.smallVlmLabel() + ", large VLM=" + resolved.largeVlmLabel());
+                }
+                local = resolved;
+            }
+        }
+        return local;
+    }
+
+    private Resolved resolve(ModelSettings s) {
+        List<OpenAiCompatibleClient> clients = new ArrayList<>();
+        boolean djl = "djl".equalsIgnoreCase(s.embedderKind());
+        InProcessEmbedder embedder = djl ? new DjlEmbedder(djlPool) : new BaselineEmbedder();
+        String embedderLabel = djl ? "djl:" + s.embedderModelDir() : BaselineEmbedder.ID + " (baseline, weight-free)";
+
+        SmallVlm small;
+        String smallLabel;
+        if (s.smallVlm().configured()) {
+            OpenAiCompatibleClient client = client(s.smallVlm());
+            clients.add(client);
+            small = new OpenAiCompatibleSmallVlm(client);
+            smallLabel = s.smallVlm().model() + " @ " + s.smallVlm().url();
+        } else {
+            smallLabel = djl ? "windowed-detector on " + embedderLabel + " (in-process)"
+                    : "baseline-detector (baseline, weight-free: windows of colour/texture/layout, not a VLM)";
+            small = new WindowedDetector(embedder, s.detectorThreshold(), djl ? "windowed-detector" : "baseline-detector");
+        }
+
+        LargeVlm large = null;
+        String largeLabel = "none configured";
+        if (s.largeVlm().configured()) {
+            OpenAiCompatibleClient client = client(s.largeVlm());
+            clients.add(client);
+            large = new OpenAiCompatibleLargeVlm(client);
+            largeLabel = s.largeVlm().model() + " @ " + s.largeVlm().url();
+        }
+        return new Resolved(s, embedder, embedderLabel, small, smallLabel, large, largeLabel, List.copyOf(clients));
+    }
+
+    private static OpenAiCompatibleClient client(ModelSettings.Endpoint e) {
+        OpenAiEndpoint.Dialect dialect = OpenAiEndpoint.Dialect.valueOf(e.dialect().toUpperCase(Locale.ROOT)
+                .replace('-', '_').replace("LLAMACPP", "LLAMA_CPP"));
+        return new OpenAiCompatibleClient(new OpenAiEndpoint(URI.create(e.url()), e.model(), e.apiKey(),
+                e.connectTimeout(), e.readTimeout(), dialect, e.loraIds()));
+    }
+
+    @PreDestroy
+    void close() {
+        Resolved local = resolved;
+        if (local != null) {
+            local.clients().forEach(OpenAiCompatibleClient::close);
+        }
+    }
+}
