@@ -11,6 +11,15 @@ public interface DictionaryRepository {
 
     Optional<DictionaryVersion> findVersion(long id);
 
+    /** The version turns of this tenant use: the tenant's own active one, else the platform's. */
+    Optional<DictionaryVersion> active(java.util.UUID tenantId);
+
+    /**
+     * Makes a READY (or already ACTIVE) version the active one of its scope, in one transaction:
+     * every turn sees either the old or the new version, never a mix, never none.
+     */
+    void activate(long versionId);
+
     /**
      * The {@code k} meta-concepts of {@code versionId} nearest to {@code query} by cosine
      * distance, closest first (paper Eq. 1 for k = 1; Top-K fusion for k &gt; 1).

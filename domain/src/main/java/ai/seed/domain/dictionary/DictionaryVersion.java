@@ -86,6 +86,11 @@ public class DictionaryVersion {
         this.status = DictionaryStatus.READY;
     }
 
+    /** Only through {@link DictionaryRepository#activate}, which demotes the previous one first. */
+    void markActive() {
+        this.status = DictionaryStatus.ACTIVE;
+    }
+
     public Long id() {
         return id;
     }

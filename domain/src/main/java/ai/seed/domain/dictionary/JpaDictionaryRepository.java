@@ -32,6 +32,41 @@ public class JpaDictionaryRepository implements DictionaryRepository {
     }
 
     @Override
+    public Optional<DictionaryVersion> active(java.util.UUID tenantId) {
+        return em.createQuery("""
+                SELECT v FROM DictionaryVersion v
+                 WHERE v.status = ai.seed.domain.dictionary.DictionaryStatus.ACTIVE
+                   AND (v.tenantId = :tenant OR v.tenantId IS NULL)
+                 ORDER BY CASE WHEN v.tenantId IS NULL THEN 1 ELSE 0 END""", DictionaryVersion.class)
+                .setParameter("tenant", tenantId)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst();
+    }
+
+    @Override
+    public void activate(long versionId) {
+        DictionaryVersion version = em.find(DictionaryVersion.class, versionId,
+                jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (version == null) {
+            throw new IllegalArgumentException("no dictionary version " + versionId);
+        }
+        if (version.status() != DictionaryStatus.READY && version.status() != DictionaryStatus.ACTIVE) {
+            throw new IllegalStateException("version " + versionId + " is " + version.status() + ", not READY");
+        }
+        // Demote first: the partial unique index allows one ACTIVE per scope at any instant.
+        var demote = version.tenantId() == null
+                ? em.createNativeQuery("UPDATE dictionary_version SET status = 'READY'"
+                        + " WHERE status = 'ACTIVE' AND id <> ?1 AND tenant_id IS NULL")
+                : em.createNativeQuery("UPDATE dictionary_version SET status = 'READY'"
+                        + " WHERE status = 'ACTIVE' AND id <> ?1 AND tenant_id = ?2")
+                        .setParameter(2, version.tenantId());
+        demote.setParameter(1, versionId).executeUpdate();
+        version.markActive();
+        em.flush();
+    }
+
+    @Override
     @SuppressWarnings("unchecked")
     public List<MetaConceptMatch> nearest(long versionId, Embedding query, int k) {
         DictionaryVersion version = findVersion(versionId)
