@@ -70,6 +70,25 @@ public class ModelBackends {
         return local;
     }
 
+    /** The settings from MicroProfile Config (environment, system properties), before any change at run time. */
+    public ModelSettings configured() {
+        return ModelSettingsReader.read(config);
+    }
+
+    /**
+     * Switches every later turn to new model settings (an operator changed an endpoint); turns
+     * already running finish on the backends they started with. Old HTTP clients are closed.
+     */
+    public synchronized void reconfigure(ModelSettings settings) {
+        Resolved old = resolved;
+        resolved = resolve(settings);
+        LOG.info(() -> "Models reconfigured: small VLM=" + resolved.smallVlmLabel() + ", large VLM="
+                + resolved.largeVlmLabel());
+        if (old != null) {
+            old.clients().forEach(OpenAiCompatibleClient::close);
+        }
+    }
+
     private Resolved resolve(ModelSettings s) {
         List<OpenAiCompatibleClient> clients = new ArrayList<>();
         boolean djl = "djl".equalsIgnoreCase(s.embedderKind());

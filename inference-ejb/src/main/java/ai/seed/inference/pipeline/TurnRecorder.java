@@ -1,0 +1,81 @@
+package ai.seed.inference.pipeline;
+
+import ai.seed.domain.turn.ModelCallData;
+import ai.seed.domain.turn.Turn;
+import ai.seed.domain.turn.TurnData;
+import ai.seed.domain.turn.TurnRepository;
+import ai.seed.domain.turn.TurnStatus;
+import ai.seed.inference.config.ModelBackends;
+import ai.seed.inference.trace.ModelCallRecord;
+import ai.seed.inference.trace.Phase;
+import ai.seed.inference.trace.TurnTrace;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Stores every turn, answered or failed, with its whole trace, in one transaction; then hands
+ * the caller the result. If even storing fails, the caller still gets the answer, and the log
+ * says (without prompt text or images) that the record was lost.
+ */
+@ApplicationScoped
+public class TurnRecorder {
+
+    private static final Logger LOG = Logger.getLogger(TurnRecorder.class.getName());
+
+    @Inject
+    TurnRepository turns;
+
+    TurnResult record(TurnState s, ModelBackends.Resolved models) {
+        TurnTrace trace = s.trace;
+        TurnStatus status = s.error == null ? TurnStatus.ANSWERED : TurnStatus.FAILED;
+        int small = (int) trace.attempts(Phase.DETECT);
+        int large = (int) trace.attempts(Phase.REFLECT, Phase.ANSWER);
+        List<ModelCallRecord> calls = trace.calls();
+        UUID id = UUID.randomUUID();
+        TurnData data = new TurnData(id, s.request.tenantId(), trace.requestId(), s.request.userRef(),
+                s.request.mode().name(), s.mode.name(), s.request.question(),
+                s.request.hasImage() ? sha256(s.request.image().bytes()) : null,
+                s.request.concepts().stream().map(TurnConcept::id).toList(),
+                s.adapter.dictionaryVersionId(), s.adapter.adapterRef(), s.adapter.cosine(),
+                s.mode.usesDetector() || s.rawSmallOutput != null ? models.smallVlmLabel() : null,
+                models.hasLargeVlm() ? models.largeVlmLabel() : null,
+                s.rawSmallOutput, TraceJson.report(s.detection),
+                TraceJson.reflection(s.questions, s.verdicts, s.changes), TraceJson.report(s.finalReport),
+                !s.changes.isEmpty(), s.answer, status, s.error, small, large, (int) trace.retries(),
+                calls.stream().mapToInt(ModelCallRecord::promptTokens).sum(),
+                calls.stream().mapToInt(ModelCallRecord::completionTokens).sum(),
+                TraceJson.phases(trace.phaseMillis()), TraceJson.events(trace.events()),
+                java.time.Duration.between(trace.startedAt(), Instant.now()).toMillis(), trace.startedAt());
+        try {
+            turns.save(new Turn(data, calls.stream().map(TurnRecorder::toData).toList()),
+                    s.request.hasImage() ? s.request.image().mimeType() : null,
+                    s.request.hasImage() ? s.request.image().bytes() : null);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "turn " + trace.requestId() + " answered but its record could not be stored: "
+                    + e.getClass().getSimpleName());
+        }
+        return new TurnResult(id, trace.requestId(), status, s.answer, s.error, s.request.mode(), s.mode, s.adapter,
+                s.detection, s.finalReport, s.questions, s.verdicts, s.changes, small, large, (int) trace.retries());
+    }
+
+    private static ModelCallData toData(ModelCallRecord r) {
+        return new ModelCallData(r.phase().name(), r.model(), r.adapter(), r.attempt(), r.startedAt(), r.durationMs(),
+                r.promptTokens(), r.completionTokens(), r.outcome(), r.error());
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package ai.seed.inference.pipeline;
+
+import ai.seed.inference.trace.Phase;
+import ai.seed.inference.trace.TurnTrace;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What one running turn has produced so far; the recorder stores it whatever happens next. */
+final class TurnState {
+
+    final TurnRequest request;
+    final TurnTrace trace;
+    TurnMode mode;
+    AdapterChoice adapter = AdapterChoice.none("no detection in this mode");
+    String rawSmallOutput;
+    DetectionReport detection;
+    DetectionReport finalReport;
+    List<ReflectionQuestion> questions = new ArrayList<>();
+    List<Boolean> verdicts = new ArrayList<>();
+    List<RefinementChange> changes = new ArrayList<>();
+    String answer;
+    String error;
+
+    TurnState(TurnRequest request, TurnTrace trace, TurnMode mode) {
+        this.request = request;
+        this.trace = trace;
+        this.mode = mode;
+    }
+
+    /** Runs a step and books its wall time to the phase, even when it throws. */
+    <T> T timed(Phase phase, java.util.function.Supplier<T> step) {
+        long t0 = System.nanoTime();
+        try {
+            return step.get();
+        } finally {
+            trace.addPhaseTime(phase, (System.nanoTime() - t0) / 1_000_000);
+        }
+    }
+}
