@@ -7,7 +7,7 @@ import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * Holds the one loaded TorchScript encoder of this node. Loaded lazily on first use, so a node
@@ -20,12 +20,7 @@ public class DjlModelHolder {
     private static final Logger LOG = Logger.getLogger(DjlModelHolder.class.getName());
 
     @Inject
-    @ConfigProperty(name = "seed.embedder.model-dir", defaultValue = "")
-    String modelDir;
-
-    @Inject
-    @ConfigProperty(name = "seed.embedder.device", defaultValue = "cpu")
-    String device;
+    Config config;
 
     private volatile DjlImageEncoder encoder;
 
@@ -34,6 +29,8 @@ public class DjlModelHolder {
         if (local == null) {
             synchronized (this) {
                 if (encoder == null) {
+                    String modelDir = config.getOptionalValue("seed.embedder.model-dir", String.class).orElse("");
+                    String device = config.getOptionalValue("seed.embedder.device", String.class).orElse("cpu");
                     if (modelDir.isBlank()) {
                         throw new IllegalStateException("seed.embedder.kind=djl needs seed.embedder.model-dir");
                     }

@@ -1,0 +1,222 @@
+package ai.seed.it.fakes;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A scripted OpenAI-compatible server over real HTTP on loopback, speaking the Chat Completions
+ * wire format as vLLM and OpenAI do: {@code chat.completion} objects with usage, OpenAI error
+ * bodies with status codes and Retry-After, plus the failure modes tests need (garbage bodies,
+ * hanging responses). It records every request it receives, so tests can assert the exact calls.
+ * A request with no scripted reply left gets a 500, so a test fails loudly rather than hangs.
+ */
+public final class FakeOpenAiServer implements AutoCloseable {
+
+    /** One scripted reply. */
+    public sealed interface Reply permits Ok, Error, Raw, Hang {
+    }
+
+    public record Ok(String content, int promptTokens, int completionTokens) implements Reply {
+    }
+
+    public record Error(int status, String type, String message, String retryAfter) implements Reply {
+    }
+
+    public record Raw(int status, String contentType, String body) implements Reply {
+    }
+
+    public record Hang(long millis) implements Reply {
+    }
+
+    /** A request as received. */
+    public record Recorded(String method, String path, String authorization, String body) {
+        public JsonObject json() {
+            return Json.createReader(new StringReader(body)).readObject();
+        }
+
+        /** The text of the message with this role (its text part when it has images). */
+        public String text(String role) {
+            for (var m : json().getJsonArray("messages").getValuesAs(JsonObject.class)) {
+                if (m.getString("role").equals(role)) {
+                    if (m.get("content").getValueType() == jakarta.json.JsonValue.ValueType.STRING) {
+                        return m.getString("content");
+                    }
+                    for (var part : m.getJsonArray("content").getValuesAs(JsonObject.class)) {
+                        if (part.getString("type").equals("text")) {
+                            return part.getString("text");
+                        }
+                    }
+                }
+            }
+            return null;
+        }
+
+        /** The data URLs of the images in the user message(s). */
+        public List<String> imageUrls() {
+            List<String> urls = new ArrayList<>();
+            for (var m : json().getJsonArray("messages").getValuesAs(JsonObject.class)) {
+                if (m.get("content").getValueType() == jakarta.json.JsonValue.ValueType.ARRAY) {
+                    for (var part : m.getJsonArray("content").getValuesAs(JsonObject.class)) {
+                        if (part.getString("type").equals("image_url")) {
+                            urls.add(part.getJsonObject("image_url").getString("url"));
+                        }
+                    }
+                }
+            }
+            return urls;
+        }
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final Deque<Reply> script = new ConcurrentLinkedDeque<>();
+    private final List<Recorded> received = Collections.synchronizedList(new ArrayList<>());
+    private final String modelName;
+
+    private FakeOpenAiServer(String modelName) throws IOException {
+        this.modelName = modelName;
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/v1/", this::handle);
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    public static FakeOpenAiServer start(String modelName) throws IOException {
+        return new FakeOpenAiServer(modelName);
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+    }
+
+    /** A loopback URL where nothing listens: connection refused. */
+    public static String refusedUrl() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return "http://127.0.0.1:" + socket.getLocalPort() + "/v1";
+        }
+    }
+
+    public FakeOpenAiServer reply(Reply... replies) {
+        script.addAll(List.of(replies));
+        return this;
+    }
+
+    public List<Recorded> received() {
+        synchronized (received) {
+            return List.copyOf(received);
+        }
+    }
+
+    public static Reply ok(String content) {
+        return new Ok(content, 100, 10);
+    }
+
+    public static Reply error(int status, String message) {
+        return new Error(status, status == 429 ? "rate_limit_exceeded" : "server_error", message, null);
+    }
+
+    public static Reply rateLimited(String retryAfterSeconds) {
+        return new Error(429, "rate_limit_exceeded", "Rate limit reached for requests", retryAfterSeconds);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String path = exchange.getRequestURI().getPath();
+        received.add(new Recorded(exchange.getRequestMethod(), path,
+                exchange.getRequestHeaders().getFirst("Authorization"), body));
+        if (path.endsWith("/models")) {
+            send(exchange, 200, "application/json", Json.createObjectBuilder().add("object", "list")
+                    .add("data", Json.createArrayBuilder().add(Json.createObjectBuilder().add("id", modelName)
+                            .add("object", "model").add("owned_by", "fake"))).build().toString(), Map.of());
+            return;
+        }
+        Reply reply = script.poll();
+        if (reply == null) {
+            reply = new Error(500, "server_error", "fake server: no scripted reply left", null);
+        }
+        respond(exchange, reply, body);
+    }
+
+    private void respond(HttpExchange exchange, Reply reply, String requestBody) throws IOException {
+        if (reply instanceof Ok ok) {
+            send(exchange, 200, "application/json", completion(ok, requestBody), Map.of());
+        } else if (reply instanceof Error e) {
+            send(exchange, e.status(), "application/json", Json.createObjectBuilder()
+                    .add("error", Json.createObjectBuilder().add("message", e.message()).add("type", e.type())
+                            .addNull("param").add("code", e.type())).build().toString(),
+                    e.retryAfter() == null ? Map.of() : Map.of("Retry-After", e.retryAfter()));
+        } else if (reply instanceof Raw raw) {
+            send(exchange, raw.status(), raw.contentType(), raw.body(), Map.of());
+        } else if (reply instanceof Hang hang) {
+            try {
+                Thread.sleep(hang.millis());
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+            }
+            send(exchange, 200, "application/json", completion(new Ok("late", 1, 1), requestBody), Map.of());
+        }
+    }
+
+    private String completion(Ok ok, String requestBody) {
+        String model = modelName;
+        try {
+            model = Json.createReader(new StringReader(requestBody)).readObject().getString("model", modelName);
+        } catch (RuntimeException ignored) {
+            // a malformed request still gets an answer; the test asserts on what was received
+        }
+        return Json.createObjectBuilder()
+                .add("id", "chatcmpl-fake-" + received.size())
+                .add("object", "chat.completion")
+                .add("created", System.currentTimeMillis() / 1000)
+                .add("model", model)
+                .add("choices", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("index", 0)
+                        .add("message", Json.createObjectBuilder().add("role", "assistant").add("content", ok.content()))
+                        .add("finish_reason", "stop")))
+                .add("usage", Json.createObjectBuilder().add("prompt_tokens", ok.promptTokens())
+                        .add("completion_tokens", ok.completionTokens())
+                        .add("total_tokens", ok.promptTokens() + ok.completionTokens()))
+                .build().toString();
+    }
+
+    private static void send(HttpExchange exchange, int status, String contentType, String body,
+                             Map<String, String> headers) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        } catch (IOException clientGone) {
+            // the client timed out and closed the connection: nothing to send to
+        } finally {
+            exchange.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}
