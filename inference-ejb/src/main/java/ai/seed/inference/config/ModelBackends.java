@@ -6,6 +6,7 @@ import ai.seed.inference.model.SmallVlm;
 import ai.seed.inference.model.baseline.BaselineEmbedder;
 import ai.seed.inference.model.baseline.WindowedDetector;
 import ai.seed.inference.model.djl.DjlEmbedder;
+import ai.seed.inference.model.djl.DjlModelHolder;
 import ai.seed.inference.model.djl.PooledDjlPredictor;
 import ai.seed.inference.model.openai.OpenAiCompatibleClient;
 import ai.seed.inference.model.openai.OpenAiCompatibleLargeVlm;
@@ -42,6 +43,9 @@ public class ModelBackends {
 
     @EJB
     PooledDjlPredictor djlPool;
+
+    @EJB
+    DjlModelHolder djlModel;
 
     private volatile Resolved resolved;
 
@@ -92,6 +96,9 @@ public class ModelBackends {
     private Resolved resolve(ModelSettings s) {
         List<OpenAiCompatibleClient> clients = new ArrayList<>();
         boolean djl = "djl".equalsIgnoreCase(s.embedderKind());
+        if (djl) {
+            djlModel.configure(s.embedderModelDir(), s.embedderDevice());
+        }
         InProcessEmbedder embedder = djl ? new DjlEmbedder(djlPool) : new BaselineEmbedder();
         String embedderLabel = djl ? "djl:" + s.embedderModelDir() : BaselineEmbedder.ID + " (baseline, weight-free)";
 

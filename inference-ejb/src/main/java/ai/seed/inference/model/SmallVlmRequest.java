@@ -8,9 +8,16 @@ import java.util.List;
  * their adapter and prompt).
  */
 public record SmallVlmRequest(String systemPrompt, String userPrompt, ImageData image, String adapter,
-                              double temperature, int maxTokens, List<ReferenceConcept> concepts) {
+                              double temperature, int maxTokens, List<ReferenceConcept> concepts,
+                              List<String> fusion) {
+
+    public SmallVlmRequest(String systemPrompt, String userPrompt, ImageData image, String adapter,
+                           double temperature, int maxTokens, List<ReferenceConcept> concepts) {
+        this(systemPrompt, userPrompt, image, adapter, temperature, maxTokens, concepts, List.of());
+    }
 
     public SmallVlmRequest {
         concepts = concepts == null ? List.of() : List.copyOf(concepts);
+        fusion = fusion == null ? List.of() : List.copyOf(fusion);
     }
 }

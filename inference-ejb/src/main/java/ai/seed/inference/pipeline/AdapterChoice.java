@@ -15,6 +15,11 @@ public record AdapterChoice(Long dictionaryVersionId, String adapterRef, Double 
         return new AdapterChoice(null, null, null, List.of(), reason);
     }
 
+    /** Top-K fusion: the adapters to mix when K &gt; 1, else empty (the single adapter is used). */
+    public List<String> fusion() {
+        return topK.size() > 1 ? topK.stream().map(MetaConceptMatch::adapterRef).distinct().toList() : List.of();
+    }
+
     public boolean chosen() {
         return adapterRef != null;
     }

@@ -92,7 +92,7 @@ public class SlcPipeline {
                 + String.format(java.util.Locale.ROOT, "%.4f", s.adapter.cosine()) + ")" : "none") + "; " + s.adapter.reason());
         SmallVlmRequest request = new SmallVlmRequest(Prompts.detectionSystem(), Prompts.detectionUser(cues(s)),
                 s.request.image(), s.adapter.adapterRef(), settings.smallTemperature(), settings.smallMaxTokens(),
-                references(s));
+                references(s), s.adapter.fusion());
         String label = backends.current().smallVlmLabel();
         for (int attempt = 1; attempt <= 2; attempt++) {
             SmallVlmResponse response;

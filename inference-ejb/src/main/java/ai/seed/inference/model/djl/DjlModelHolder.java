@@ -4,14 +4,16 @@ import jakarta.annotation.PreDestroy;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
-import jakarta.inject.Inject;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.Config;
 
 /**
- * Holds the one loaded TorchScript encoder of this node. Loaded lazily on first use, so a node
- * configured with the baseline embedder never starts libtorch.
+ * Holds the TorchScript encoder of this node. Loaded lazily on first use, so a node configured
+ * with the baseline embedder never starts libtorch. When an operator points the embedder at
+ * another model, the generation changes and pooled predictors rebuild themselves; the old model
+ * stays open until shutdown because predictors of running calls may still use it.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -19,34 +21,46 @@ public class DjlModelHolder {
 
     private static final Logger LOG = Logger.getLogger(DjlModelHolder.class.getName());
 
-    @Inject
-    Config config;
+    private String modelDir = "";
+    private String device = "cpu";
+    private int generation;
+    private DjlImageEncoder encoder;
+    private final List<DjlImageEncoder> retired = new ArrayList<>();
 
-    private volatile DjlImageEncoder encoder;
-
-    public DjlImageEncoder encoder() {
-        DjlImageEncoder local = encoder;
-        if (local == null) {
-            synchronized (this) {
-                if (encoder == null) {
-                    String modelDir = config.getOptionalValue("seed.embedder.model-dir", String.class).orElse("");
-                    String device = config.getOptionalValue("seed.embedder.device", String.class).orElse("cpu");
-                    if (modelDir.isBlank()) {
-                        throw new IllegalStateException("seed.embedder.kind=djl needs seed.embedder.model-dir");
-                    }
-                    long start = System.nanoTime();
-                    encoder = DjlImageEncoder.load(Path.of(modelDir), device);
-                    LOG.info(() -> "Loaded embedder " + encoder.spec().embedderId() + " from " + modelDir + " on "
-                            + device + " in " + (System.nanoTime() - start) / 1_000_000 + " ms");
-                }
-                local = encoder;
-            }
+    /** Where the model lives and which device runs it; a change takes effect on the next call. */
+    public synchronized void configure(String modelDir, String device) {
+        if (modelDir.equals(this.modelDir) && device.equals(this.device)) {
+            return;
         }
-        return local;
+        this.modelDir = modelDir;
+        this.device = device;
+        if (encoder != null) {
+            retired.add(encoder);
+            encoder = null;
+        }
+        generation++;
+    }
+
+    public synchronized int generation() {
+        return generation;
+    }
+
+    public synchronized DjlImageEncoder encoder() {
+        if (encoder == null) {
+            if (modelDir == null || modelDir.isBlank()) {
+                throw new IllegalStateException("seed.embedder.kind=djl needs seed.embedder.model-dir");
+            }
+            long start = System.nanoTime();
+            encoder = DjlImageEncoder.load(Path.of(modelDir), device);
+            LOG.info("Loaded embedder " + encoder.spec().embedderId() + " from " + modelDir + " on " + device
+                    + " in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+        }
+        return encoder;
     }
 
     @PreDestroy
-    void close() {
+    synchronized void close() {
+        retired.forEach(DjlImageEncoder::close);
         if (encoder != null) {
             encoder.close();
         }

@@ -5,7 +5,6 @@ import ai.djl.modality.cv.Image;
 import ai.djl.modality.cv.ImageFactory;
 import ai.djl.translate.TranslateException;
 import ai.seed.inference.model.NonRetriableModelException;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.EJB;
 import jakarta.ejb.LocalBean;
@@ -28,28 +27,40 @@ public class PooledDjlPredictor {
     DjlModelHolder holder;
 
     private Predictor<Image, float[]> predictor;
-
-    @PostConstruct
-    void open() {
-        predictor = holder.encoder().newPredictor();
-    }
-
-    @PreDestroy
-    void close() {
-        if (predictor != null) {
-            predictor.close();
-        }
-    }
+    private String embedderId;
+    private int generation = -1;
 
     public float[] embed(BufferedImage image) {
         try {
-            return predictor.predict(ImageFactory.getInstance().fromImage(image));
+            return current().predict(ImageFactory.getInstance().fromImage(image));
         } catch (TranslateException e) {
             throw new NonRetriableModelException("embedder failed: " + e.getMessage(), 0, e);
         }
     }
 
     public String embedderId() {
-        return holder.encoder().spec().embedderId();
+        current();
+        return embedderId;
+    }
+
+    /** The instance's predictor, rebuilt when the operator switched models. */
+    private Predictor<Image, float[]> current() {
+        int now = holder.generation();
+        if (predictor == null || generation != now) {
+            close();
+            DjlImageEncoder encoder = holder.encoder();
+            predictor = encoder.newPredictor();
+            embedderId = encoder.spec().embedderId();
+            generation = now;
+        }
+        return predictor;
+    }
+
+    @PreDestroy
+    void close() {
+        if (predictor != null) {
+            predictor.close();
+            predictor = null;
+        }
     }
 }

@@ -15,6 +15,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
+import java.util.List;
 
 /**
  * The OpenAI Chat Completions JSON format, both directions: request bodies (text parts and
@@ -27,25 +28,49 @@ public final class ChatCompletionsWire {
 
     public static String requestBody(OpenAiEndpoint endpoint, ChatRequest request) {
         JsonObjectBuilder body = Json.createObjectBuilder()
-                .add("model", modelName(endpoint, request.adapter()))
+                .add("model", modelName(endpoint, request))
                 .add("messages", messages(request))
                 .add("temperature", request.temperature())
                 .add("max_tokens", request.maxTokens())
                 .add("stream", false);
         if (endpoint.dialect() == OpenAiEndpoint.Dialect.LLAMA_CPP && request.adapter() != null) {
-            Integer id = endpoint.loraIds().get(request.adapter());
-            if (id == null) {
-                throw new NonRetriableModelException("adapter '" + request.adapter()
-                        + "' is not among the llama.cpp server's adapters " + endpoint.loraIds().keySet(), 0, null);
-            }
-            body.add("lora", Json.createArrayBuilder().add(Json.createObjectBuilder().add("id", id).add("scale", 1.0)));
+            body.add("lora", loraMix(endpoint, request));
         }
         return body.build().toString();
     }
 
-    /** vLLM selects a LoRA adapter by the request's model name; other servers by their own means. */
-    static String modelName(OpenAiEndpoint endpoint, String adapter) {
-        return endpoint.dialect() == OpenAiEndpoint.Dialect.VLLM && adapter != null ? adapter : endpoint.model();
+    /**
+     * llama.cpp mixes the adapters per request: one adapter at scale 1, or the Top-K adapters at
+     * equal scales summing to 1 (the paper's fusion averages the adapters).
+     */
+    private static JsonArrayBuilder loraMix(OpenAiEndpoint endpoint, ChatRequest request) {
+        List<String> adapters = request.fusion().isEmpty() ? List.of(request.adapter()) : request.fusion();
+        JsonArrayBuilder lora = Json.createArrayBuilder();
+        for (String adapter : adapters) {
+            Integer id = endpoint.loraIds().get(adapter);
+            if (id == null) {
+                throw new NonRetriableModelException("adapter '" + adapter
+                        + "' is not among the llama.cpp server's adapters " + endpoint.loraIds().keySet(), 0, null);
+            }
+            lora.add(Json.createObjectBuilder().add("id", id).add("scale", 1.0 / adapters.size()));
+        }
+        return lora;
+    }
+
+    /**
+     * vLLM selects a LoRA adapter by the request's model name. A Top-K fusion must be registered
+     * on the server as an adapter of its own, named by {@link #fusedAdapterName}.
+     */
+    static String modelName(OpenAiEndpoint endpoint, ChatRequest request) {
+        if (endpoint.dialect() != OpenAiEndpoint.Dialect.VLLM || request.adapter() == null) {
+            return endpoint.model();
+        }
+        return request.fusion().isEmpty() ? request.adapter() : fusedAdapterName(request.fusion());
+    }
+
+    /** "fused--meta-1--meta-3": the name under which an operator registers a fused adapter. */
+    public static String fusedAdapterName(List<String> adapters) {
+        return "fused--" + String.join("--", adapters.stream().sorted().toList());
     }
 
     private static JsonArrayBuilder messages(ChatRequest request) {

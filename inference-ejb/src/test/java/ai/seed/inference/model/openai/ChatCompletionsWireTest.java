@@ -115,4 +115,22 @@ class ChatCompletionsWireTest {
                 .isInstanceOf(NonRetriableModelException.class)
                 .hasMessageStartingWith("model server returned an invalid response");
     }
+
+    @Test
+    void llamaCppMixesTopKAdaptersWithEqualScales() {
+        ChatRequest fused = new ChatRequest(request("meta-3").messages(), 0.2, 1024, "meta-3", List.of("meta-3", "meta-5"));
+        OpenAiEndpoint e = new OpenAiEndpoint(URI.create("http://127.0.0.1:8000/v1"), "qwen2.5-vl-3b", null,
+                Duration.ofSeconds(1), Duration.ofSeconds(5), OpenAiEndpoint.Dialect.LLAMA_CPP, Map.of("meta-3", 3, "meta-5", 5));
+        JsonObject body = json(ChatCompletionsWire.requestBody(e, fused));
+        assertThat(body.getJsonArray("lora")).hasSize(2);
+        assertThat(body.getJsonArray("lora").getJsonObject(1).getInt("id")).isEqualTo(5);
+        assertThat(body.getJsonArray("lora").getJsonObject(1).getJsonNumber("scale").doubleValue()).isEqualTo(0.5);
+    }
+
+    @Test
+    void vllmNamesAFusionByItsRegisteredFusedAdapter() {
+        ChatRequest fused = new ChatRequest(request("meta-5").messages(), 0.2, 1024, "meta-5", List.of("meta-5", "meta-3"));
+        JsonObject body = json(ChatCompletionsWire.requestBody(endpoint(OpenAiEndpoint.Dialect.VLLM), fused));
+        assertThat(body.getString("model")).isEqualTo("fused--meta-3--meta-5");
+    }
 }
