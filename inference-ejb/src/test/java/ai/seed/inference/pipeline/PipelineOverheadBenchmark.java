@@ -110,20 +110,8 @@ public class PipelineOverheadBenchmark {
 
     /** One active dictionary of ten meta-concepts; nearest() answers without a database. */
     static final class OneVersionDictionary implements DictionaryRepository {
-        private final DictionaryVersion version = withId(new DictionaryVersion(null, "bench", BaselineEmbedder.ID,
-                BaselineEmbedder.DIMENSION));
-
-        /** The database assigns ids; here there is none, so set it as JPA would. */
-        private static DictionaryVersion withId(DictionaryVersion v) {
-            try {
-                var field = DictionaryVersion.class.getDeclaredField("id");
-                field.setAccessible(true);
-                field.set(v, 1L);
-                return v;
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
-        }
+        private final DictionaryVersion version = PersistedIds.withId(new DictionaryVersion(null, "bench",
+                BaselineEmbedder.ID, BaselineEmbedder.DIMENSION), 1);
 
         @Override
         public DictionaryVersion save(DictionaryVersion v) {
