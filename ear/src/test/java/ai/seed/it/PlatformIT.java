@@ -72,7 +72,7 @@ class PlatformIT {
 
         // A scenario that is mostly "mug", a little "dog".
         Embedding scenario = Embedding.normalized(embedder, new float[] {0.3f, 0.9f, 0.1f});
-        List<MetaConceptMatch> top = dictionaries.nearest(id, scenario, 2);
+        List<MetaConceptMatch> top = dictionaries.nearest(UUID.randomUUID(), id, scenario, 2);
 
         assertEquals(List.of("lora-mug", "lora-dog"), top.stream().map(MetaConceptMatch::adapterRef).toList());
         double expected = scenario.cosine(Embedding.normalized(embedder, new float[] {0, 1, 0}));
@@ -88,6 +88,6 @@ class PlatformIT {
         long id = dictionaries.save(version).id();
 
         Embedding other = Embedding.normalized("another-embedder", new float[] {1, 0});
-        assertThrows(IncompatibleEmbeddingException.class, () -> dictionaries.nearest(id, other, 1));
+        assertThrows(IncompatibleEmbeddingException.class, () -> dictionaries.nearest(UUID.randomUUID(), id, other, 1));
     }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 /** Port for meta-concept dictionary versions; adapter lookup is a cosine arg max in PostgreSQL. */
 public interface DictionaryRepository {
 
+    /** Platform versions need a platform administrator, tenant versions that tenant (callers check). */
     DictionaryVersion save(DictionaryVersion version);
 
     Optional<DictionaryVersion> findVersion(long id);
@@ -21,11 +22,11 @@ public interface DictionaryRepository {
     void activate(long versionId);
 
     /**
-     * The {@code k} meta-concepts of {@code versionId} nearest to {@code query} by cosine
+     * The {@code k} meta-concepts of {@code versionId} (visible to {@code tenantId}) nearest to {@code query} by cosine
      * distance, closest first (paper Eq. 1 for k = 1; Top-K fusion for k &gt; 1).
      *
      * @throws ai.seed.domain.embedding.IncompatibleEmbeddingException if the query comes from
      *         another embedder than the version's
      */
-    List<MetaConceptMatch> nearest(long versionId, Embedding query, int k);
+    List<MetaConceptMatch> nearest(java.util.UUID tenantId, long versionId, Embedding query, int k);
 }

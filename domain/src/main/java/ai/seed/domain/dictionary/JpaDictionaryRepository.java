@@ -2,6 +2,7 @@ package ai.seed.domain.dictionary;
 
 import ai.seed.domain.embedding.Embedding;
 import ai.seed.domain.embedding.IncompatibleEmbeddingException;
+import ai.seed.domain.tenancy.TenantGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -19,6 +20,11 @@ public class JpaDictionaryRepository implements DictionaryRepository {
 
     @Override
     public DictionaryVersion save(DictionaryVersion version) {
+        if (version.tenantId() == null) {
+            TenantGuard.platform(em);
+        } else {
+            TenantGuard.actAs(em, version.tenantId());
+        }
         if (version.id() == null) {
             em.persist(version);
             return version;
@@ -33,6 +39,7 @@ public class JpaDictionaryRepository implements DictionaryRepository {
 
     @Override
     public Optional<DictionaryVersion> active(java.util.UUID tenantId) {
+        TenantGuard.actAs(em, tenantId);
         return em.createQuery("""
                 SELECT v FROM DictionaryVersion v
                  WHERE v.status = ai.seed.domain.dictionary.DictionaryStatus.ACTIVE
@@ -46,6 +53,7 @@ public class JpaDictionaryRepository implements DictionaryRepository {
 
     @Override
     public void activate(long versionId) {
+        TenantGuard.platform(em);
         DictionaryVersion version = em.find(DictionaryVersion.class, versionId,
                 jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (version == null) {
@@ -68,7 +76,8 @@ public class JpaDictionaryRepository implements DictionaryRepository {
 
     @Override
     @SuppressWarnings("unchecked")
-    public List<MetaConceptMatch> nearest(long versionId, Embedding query, int k) {
+    public List<MetaConceptMatch> nearest(java.util.UUID tenantId, long versionId, Embedding query, int k) {
+        TenantGuard.actAs(em, tenantId);
         DictionaryVersion version = findVersion(versionId)
                 .orElseThrow(() -> new IllegalArgumentException("no dictionary version " + versionId));
         if (!version.embedderId().equals(query.embedderId()) || version.dimension() != query.dimension()) {

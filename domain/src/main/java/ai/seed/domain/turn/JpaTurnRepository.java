@@ -1,5 +1,6 @@
 package ai.seed.domain.turn;
 
+import ai.seed.domain.tenancy.TenantGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -18,6 +19,7 @@ public class JpaTurnRepository implements TurnRepository {
     @Override
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Turn save(Turn turn, String imageMimeType, byte[] imageBytes) {
+        TenantGuard.actAs(em, turn.tenantId());
         em.persist(turn);
         if (imageBytes != null) {
             em.flush();
@@ -31,8 +33,9 @@ public class JpaTurnRepository implements TurnRepository {
     }
 
     @Override
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public Optional<Turn> find(UUID tenantId, UUID turnId) {
+        TenantGuard.actAs(em, tenantId);
         return em.createQuery("SELECT t FROM Turn t LEFT JOIN FETCH t.calls WHERE t.id = :id AND t.tenantId = :tenant",
                         Turn.class)
                 .setParameter("id", turnId)

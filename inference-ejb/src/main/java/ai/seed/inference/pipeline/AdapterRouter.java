@@ -37,7 +37,7 @@ public class AdapterRouter {
                     + " (the dictionary's embedder): base small model without adapter");
         }
         Embedding scenario = Embedding.mean(embeddings);
-        List<MetaConceptMatch> matches = dictionaries.nearest(version.id(), scenario, Math.max(1, topK));
+        List<MetaConceptMatch> matches = dictionaries.nearest(tenantId, version.id(), scenario, Math.max(1, topK));
         if (matches.isEmpty()) {
             return AdapterChoice.none("dictionary version " + version.id() + " has no meta-concepts");
         }

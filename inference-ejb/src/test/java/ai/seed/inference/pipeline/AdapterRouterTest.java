@@ -57,7 +57,7 @@ class AdapterRouterTest {
         }
 
         @Override
-        public List<MetaConceptMatch> nearest(long versionId, Embedding query, int k) {
+        public List<MetaConceptMatch> nearest(UUID tenantId, long versionId, Embedding query, int k) {
             return version.metaConcepts().stream()
                     .map(m -> new MetaConceptMatch(m.clusterIndex(), m.clusterIndex(), m.label(), m.adapterRef(),
                             query.cosine(centroid(m))))

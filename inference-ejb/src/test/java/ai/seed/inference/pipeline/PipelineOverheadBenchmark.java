@@ -133,7 +133,7 @@ public class PipelineOverheadBenchmark {
         }
 
         @Override
-        public List<MetaConceptMatch> nearest(long versionId, Embedding query, int k) {
+        public List<MetaConceptMatch> nearest(UUID tenantId, long versionId, Embedding query, int k) {
             return List.of(new MetaConceptMatch(1, 0, "<meta-0>", "meta-0", 0.9));
         }
     }

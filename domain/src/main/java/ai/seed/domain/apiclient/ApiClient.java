@@ -1,0 +1,110 @@
+package ai.seed.domain.apiclient;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A partner system's API key for one tenant. Only a SHA-256 of the key is stored: the key itself
+ * is shown once, when it is created. A key is usable while not revoked and not expired.
+ */
+@Entity
+@Table(name = "api_client")
+public class ApiClient {
+
+    @Id
+    private UUID id;
+    @Column(name = "tenant_id", nullable = false)
+    private UUID tenantId;
+    @Column(nullable = false)
+    private String name;
+    @Column(name = "key_prefix", nullable = false, unique = true)
+    private String keyPrefix;
+    @Column(name = "key_hash", nullable = false)
+    private String keyHash;
+    @Column(name = "created_by", nullable = false)
+    private String createdBy;
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+    @Column(name = "expires_at")
+    private Instant expiresAt;
+    @Column(name = "revoked_at")
+    private Instant revokedAt;
+    @Column(name = "last_used_at")
+    private Instant lastUsedAt;
+
+    protected ApiClient() {
+        // for JPA
+    }
+
+    ApiClient(UUID tenantId, String name, String keyPrefix, String keyHash, String createdBy, Instant expiresAt) {
+        if (name == null || name.isBlank() || name.length() > 200) {
+            throw new IllegalArgumentException("API client name must be 1-200 characters");
+        }
+        this.id = UUID.randomUUID();
+        this.tenantId = tenantId;
+        this.name = name.strip();
+        this.keyPrefix = keyPrefix;
+        this.keyHash = keyHash;
+        this.createdBy = createdBy;
+        this.createdAt = Instant.now();
+        this.expiresAt = expiresAt;
+    }
+
+    public boolean usableAt(Instant now) {
+        return revokedAt == null && (expiresAt == null || now.isBefore(expiresAt));
+    }
+
+    public void revoke() {
+        if (revokedAt == null) {
+            revokedAt = Instant.now();
+        }
+    }
+
+    public void markUsed(Instant when) {
+        lastUsedAt = when;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID tenantId() {
+        return tenantId;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String keyPrefix() {
+        return keyPrefix;
+    }
+
+    String keyHash() {
+        return keyHash;
+    }
+
+    public String createdBy() {
+        return createdBy;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+
+    public Instant revokedAt() {
+        return revokedAt;
+    }
+
+    public Instant lastUsedAt() {
+        return lastUsedAt;
+    }
+}

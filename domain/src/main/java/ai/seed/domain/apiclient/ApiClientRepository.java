@@ -1,0 +1,20 @@
+package ai.seed.domain.apiclient;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Port for partner API clients. */
+public interface ApiClientRepository {
+
+    ApiClient add(ApiClient client);
+
+    /** For authentication: finds a key's row by its prefix across tenants. */
+    Optional<ApiClient> findByPrefix(String prefix);
+
+    List<ApiClient> list(UUID tenantId);
+
+    boolean revoke(UUID tenantId, UUID id);
+
+    void markUsed(UUID id, java.time.Instant when);
+}

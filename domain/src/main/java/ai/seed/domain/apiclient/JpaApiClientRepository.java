@@ -1,0 +1,58 @@
+package ai.seed.domain.apiclient;
+
+import ai.seed.domain.tenancy.TenantGuard;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** JPA implementation of {@link ApiClientRepository}. */
+@ApplicationScoped
+@Transactional
+public class JpaApiClientRepository implements ApiClientRepository {
+
+    @PersistenceContext(unitName = "seed")
+    EntityManager em;
+
+    @Override
+    public ApiClient add(ApiClient client) {
+        TenantGuard.actAs(em, client.tenantId());
+        em.persist(client);
+        em.flush();
+        return client;
+    }
+
+    @Override
+    public Optional<ApiClient> findByPrefix(String prefix) {
+        TenantGuard.platform(em);
+        return em.createQuery("SELECT a FROM ApiClient a WHERE a.keyPrefix = :p", ApiClient.class)
+                .setParameter("p", prefix).getResultStream().findFirst();
+    }
+
+    @Override
+    public List<ApiClient> list(UUID tenantId) {
+        TenantGuard.actAs(em, tenantId);
+        return em.createQuery("SELECT a FROM ApiClient a WHERE a.tenantId = :t ORDER BY a.createdAt DESC", ApiClient.class)
+                .setParameter("t", tenantId).getResultList();
+    }
+
+    @Override
+    public boolean revoke(UUID tenantId, UUID id) {
+        TenantGuard.actAs(em, tenantId);
+        Optional<ApiClient> client = em.createQuery("SELECT a FROM ApiClient a WHERE a.id = :id AND a.tenantId = :t",
+                ApiClient.class).setParameter("id", id).setParameter("t", tenantId).getResultStream().findFirst();
+        client.ifPresent(ApiClient::revoke);
+        return client.isPresent();
+    }
+
+    @Override
+    public void markUsed(UUID id, Instant when) {
+        TenantGuard.platform(em);
+        em.createQuery("UPDATE ApiClient a SET a.lastUsedAt = :w WHERE a.id = :id")
+                .setParameter("w", when).setParameter("id", id).executeUpdate();
+    }
+}

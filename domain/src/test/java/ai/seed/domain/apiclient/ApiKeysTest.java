@@ -1,0 +1,37 @@
+package ai.seed.domain.apiclient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class ApiKeysTest {
+
+    @Test
+    void anIssuedKeyMatchesItsClientAndNothingElse() {
+        ApiKeys.Issued issued = ApiKeys.issue(UUID.randomUUID(), "partner", "admin", null);
+        assertThat(issued.key()).matches("seed_[a-z0-9]{8}_[A-Za-z0-9]{40}");
+        assertThat(ApiKeys.prefixOf(issued.key())).contains(issued.client().keyPrefix());
+        assertThat(ApiKeys.matches(issued.client(), issued.key())).isTrue();
+        assertThat(ApiKeys.matches(issued.client(), issued.key() + "x")).isFalse();
+        assertThat(issued.toString()).doesNotContain(issued.key());
+        assertThat(issued.client().keyHash()).doesNotContain(issued.key());
+    }
+
+    @Test
+    void malformedKeysHaveNoPrefix() {
+        assertThat(ApiKeys.prefixOf("Bearer abc")).isEmpty();
+        assertThat(ApiKeys.prefixOf("seed_short_x")).isEmpty();
+        assertThat(ApiKeys.prefixOf(null)).isEmpty();
+    }
+
+    @Test
+    void revokedAndExpiredKeysAreNotUsable() {
+        ApiClient c = ApiKeys.issue(UUID.randomUUID(), "p", "a", Instant.now().plusSeconds(60)).client();
+        assertThat(c.usableAt(Instant.now())).isTrue();
+        assertThat(c.usableAt(Instant.now().plusSeconds(120))).isFalse();
+        c.revoke();
+        assertThat(c.usableAt(Instant.now())).isFalse();
+    }
+}
