@@ -12,6 +12,9 @@ public interface ApiClientRepository {
     /** For authentication: finds a key's row by its prefix across tenants. */
     Optional<ApiClient> findByPrefix(String prefix);
 
+    /** The tenant of a usable (not revoked, not expired) client. */
+    Optional<UUID> findTenantOf(UUID clientId);
+
     List<ApiClient> list(UUID tenantId);
 
     boolean revoke(UUID tenantId, UUID id);

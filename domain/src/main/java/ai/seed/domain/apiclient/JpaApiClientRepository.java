@@ -34,6 +34,13 @@ public class JpaApiClientRepository implements ApiClientRepository {
     }
 
     @Override
+    public Optional<UUID> findTenantOf(UUID clientId) {
+        TenantGuard.platform(em);
+        return Optional.ofNullable(em.find(ApiClient.class, clientId))
+                .filter(c -> c.usableAt(Instant.now())).map(ApiClient::tenantId);
+    }
+
+    @Override
     public List<ApiClient> list(UUID tenantId) {
         TenantGuard.actAs(em, tenantId);
         return em.createQuery("SELECT a FROM ApiClient a WHERE a.tenantId = :t ORDER BY a.createdAt DESC", ApiClient.class)

@@ -18,7 +18,8 @@ import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * Applies the Flyway migrations when the application starts, before any other start-up bean
- * touches the database (those declare {@code @DependsOn("SchemaMigrator")}).
+ * touches the database (those declare {@code @DependsOn("SchemaMigrator")}), then makes sure the
+ * first platform administrator exists.
  *
  * <p>A failure (database down, wrong password) does not fail the deployment: readiness stays
  * DOWN and says why, and the migration is retried every {@value #RETRY_SECONDS} s until it
@@ -37,6 +38,9 @@ public class SchemaMigrator {
 
     @Resource
     TimerService timers;
+
+    @jakarta.inject.Inject
+    ai.seed.inference.tenancy.PlatformBootstrap bootstrap;
 
     private volatile boolean succeeded;
 
@@ -57,9 +61,10 @@ public class SchemaMigrator {
     private boolean tryMigrate() {
         try {
             MigrateResult result = Migrations.migrate(dataSource);
-            succeeded = true;
             LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " ("
                     + result.migrationsExecuted + " migration(s) applied now)");
+            bootstrap.ensurePlatformAdmin();
+            succeeded = true;
             return true;
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Database migration failed; readiness stays DOWN, retrying in " + RETRY_SECONDS

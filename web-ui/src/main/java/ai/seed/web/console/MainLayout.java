@@ -1,22 +1,59 @@
 package ai.seed.web.console;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinSession;
+import java.security.Principal;
 
-/** The console frame: product name in the navbar; views render into its content area. */
-public class MainLayout extends AppLayout {
+/**
+ * The console frame: product name, the signed-in user and a sign-out button in the navbar. Every
+ * view inside it requires a signed-in user; anyone else is sent to the sign-in view.
+ */
+public class MainLayout extends AppLayout implements BeforeEnterObserver {
+
+    private final Span user = new Span();
 
     public MainLayout() {
         H1 title = new H1("Seed");
         title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
         Span subtitle = new Span("personalized vision-language answers");
         subtitle.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        user.setId("signed-in-user");
+        Button signOut = new Button("Sign out", e -> signOut());
+        signOut.setId("sign-out");
+        signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         HorizontalLayout bar = new HorizontalLayout(title, subtitle);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        bar.getStyle().set("padding", "0 var(--lumo-space-m)");
-        addToNavbar(bar);
+        HorizontalLayout right = new HorizontalLayout(user, signOut);
+        right.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        HorizontalLayout navbar = new HorizontalLayout(bar, right);
+        navbar.setWidthFull();
+        navbar.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
+        navbar.getStyle().set("padding", "0 var(--lumo-space-m)");
+        addToNavbar(navbar);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Principal principal = VaadinRequest.getCurrent() == null ? null : VaadinRequest.getCurrent().getUserPrincipal();
+        if (principal == null) {
+            event.forwardTo(LoginView.class);
+            return;
+        }
+        user.setText(principal.getName());
+    }
+
+    private void signOut() {
+        VaadinSession.getCurrent().getSession().invalidate();
+        UI.getCurrent().getPage().setLocation("/login");
     }
 }

@@ -1,0 +1,59 @@
+package ai.seed.web.console;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinServletRequest;
+import com.vaadin.flow.server.VaadinServletResponse;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+
+/** Sign-in for tenant admins, staff and platform admins (Jakarta Security, see security package). */
+@Route("login")
+@PageTitle("Sign in | Seed")
+public class LoginView extends VerticalLayout {
+
+    @Inject
+    SecurityContext securityContext;
+
+    private final LoginForm form = new LoginForm();
+
+    public LoginView() {
+        setSizeFull();
+        setAlignItems(FlexComponent.Alignment.CENTER);
+        setJustifyContentMode(FlexComponent.JustifyContentMode.CENTER);
+        LoginI18n i18n = LoginI18n.createDefault();
+        i18n.getForm().setTitle("Sign in to Seed");
+        i18n.getErrorMessage().setTitle("Wrong username or password");
+        i18n.getErrorMessage().setMessage("Check them and try again. Accounts are created by your tenant admin.");
+        form.setI18n(i18n);
+        form.setForgotPasswordButtonVisible(false);
+        form.addLoginListener(e -> signIn(e.getUsername(), e.getPassword()));
+        add(new H1("Seed"), new Paragraph("Personalized vision-language answers"), form);
+    }
+
+    private void signIn(String username, String password) {
+        VaadinServletRequest request = VaadinServletRequest.getCurrent();
+        VaadinServletResponse response = (VaadinServletResponse) VaadinServletResponse.getCurrent();
+        AuthenticationStatus status = securityContext.authenticate(request.getHttpServletRequest(),
+                response.getHttpServletResponse(), AuthenticationParameters.withParams()
+                        .credential(new UsernamePasswordCredential(username, new Password(password))));
+        if (status == AuthenticationStatus.SUCCESS) {
+            // A full page load, so the browser uses the new (changed) session id from here on.
+            UI.getCurrent().getPage().setLocation("/");
+        } else {
+            form.setError(true);
+            form.setEnabled(true);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package ai.seed.web.security;
+
+import ai.seed.domain.apiclient.ApiClientRepository;
+import ai.seed.domain.user.AppUser;
+import ai.seed.domain.user.Role;
+import ai.seed.domain.user.UserRepository;
+import ai.seed.inference.service.Caller;
+import ai.seed.inference.service.ServiceException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.security.Principal;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/**
+ * Turns an authenticated principal into the {@link Caller} the services check: actor name, tenant
+ * and roles, read from the database on every call, so a disabled user or revoked key stops working
+ * at once.
+ */
+@ApplicationScoped
+public class CallerResolver {
+
+    @Inject
+    UserRepository users;
+    @Inject
+    ApiClientRepository apiClients;
+
+    public Caller resolve(Principal principal, Predicate<String> isInRole) {
+        if (principal == null) {
+            throw new ServiceException(ServiceException.Kind.UNAUTHENTICATED, "unauthenticated",
+                    "sign in, or send an API key as 'Authorization: Bearer <key>'");
+        }
+        String name = principal.getName();
+        if (name.startsWith("api:")) {
+            UUID clientId = UUID.fromString(name.substring(4));
+            UUID tenant = apiClients.findTenantOf(clientId).orElseThrow(CallerResolver::gone);
+            return new Caller(name, tenant, Set.of(Role.PARTNER));
+        }
+        AppUser user = users.findForSignIn(name).filter(AppUser::enabled).orElseThrow(CallerResolver::gone);
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (Role r : Role.values()) {
+            if (r == user.role() && isInRole.test(r.name())) {
+                roles.add(r);
+            }
+        }
+        return new Caller(user.username(), user.tenantId(), roles);
+    }
+
+    private static ServiceException gone() {
+        return new ServiceException(ServiceException.Kind.UNAUTHENTICATED, "credentials-revoked",
+                "these credentials are no longer valid");
+    }
+}

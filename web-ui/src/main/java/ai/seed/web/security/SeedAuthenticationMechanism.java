@@ -1,0 +1,72 @@
+package ai.seed.web.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.Serializable;
+import java.util.Set;
+
+/**
+ * One mechanism for both kinds of caller:
+ * <ul>
+ *   <li>partner systems: {@code Authorization: Bearer seed_...} on every API request; no session
+ *       is created for them;</li>
+ *   <li>console users: the sign-in view calls {@code SecurityContext.authenticate} with username and
+ *       password; on success the session id is changed (no session fixation) and the session
+ *       carries the caller for later requests until sign-out or timeout.</li>
+ * </ul>
+ * Requests without credentials pass through unauthenticated; each endpoint and view decides.
+ */
+@ApplicationScoped
+public class SeedAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    static final String SESSION_CALLER = "seed.caller";
+
+    /** The signed-in console user as kept in the HTTP session. */
+    public record SessionCaller(String name, Set<String> groups) implements Serializable {
+    }
+
+    @Inject
+    IdentityStoreHandler identityStores;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        Credential credential = context.getAuthParameters().getCredential();
+        if (credential instanceof UsernamePasswordCredential) {
+            return signIn(request, context, credential);
+        }
+        String header = request.getHeader("Authorization");
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            CredentialValidationResult result = identityStores.validate(new ApiKeyCredential(header.substring(7).strip()));
+            return result.getStatus() == CredentialValidationResult.Status.VALID
+                    ? context.notifyContainerAboutLogin(result) : context.responseUnauthorized();
+        }
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(SESSION_CALLER) instanceof SessionCaller caller) {
+            return context.notifyContainerAboutLogin(caller.name(), caller.groups());
+        }
+        return context.doNothing();
+    }
+
+    private AuthenticationStatus signIn(HttpServletRequest request, HttpMessageContext context, Credential credential) {
+        CredentialValidationResult result = identityStores.validate(credential);
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        request.getSession(true);
+        request.changeSessionId();
+        request.getSession().setAttribute(SESSION_CALLER,
+                new SessionCaller(result.getCallerPrincipal().getName(), Set.copyOf(result.getCallerGroups())));
+        return context.notifyContainerAboutLogin(result);
+    }
+}
