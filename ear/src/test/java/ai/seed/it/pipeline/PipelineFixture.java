@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** Concepts, a meta-concept dictionary and model settings pointing at fake servers. */
-final class PipelineFixture {
+public final class PipelineFixture {
 
     static final BaselineEmbedder EMBEDDER = new BaselineEmbedder();
     static final String API_KEY = "sk-test-never-logged-4242";
@@ -43,11 +43,12 @@ final class PipelineFixture {
     }
 
     /** The real EAR plus a test WAR with these tests and the fake model servers. */
-    static org.jboss.shrinkwrap.api.spec.EnterpriseArchive deployment(String warName) {
+    public static org.jboss.shrinkwrap.api.spec.EnterpriseArchive deployment(String warName) {
         org.jboss.shrinkwrap.api.spec.WebArchive tests = org.jboss.shrinkwrap.api.ShrinkWrap
                 .create(org.jboss.shrinkwrap.api.spec.WebArchive.class, warName)
                 .addPackage(PipelineFixture.class.getPackage())
                 .addPackage(FakeOpenAiServer.class.getPackage())
+                .addPackage("ai.seed.it.concepts")
                 .addAsWebInfResource(org.jboss.shrinkwrap.api.asset.EmptyAsset.INSTANCE, "beans.xml")
                 // The fake servers use the JDK's HTTP server, which WildFly hides unless asked for.
                 .setManifest(new org.jboss.shrinkwrap.api.asset.StringAsset(
@@ -57,7 +58,7 @@ final class PipelineFixture {
         return ear;
     }
 
-    static ModelSettings settings(String smallUrl, String largeUrl, long largeTimeoutMs) {
+    public static ModelSettings settings(String smallUrl, String largeUrl, long largeTimeoutMs) {
         return new ModelSettings("baseline", "", "cpu", 0.9,
                 new ModelSettings.Endpoint(smallUrl, "qwen2.5-vl-3b", "", "vllm", Map.of(),
                         Duration.ofSeconds(2), Duration.ofSeconds(5)), 0.2, 1024,

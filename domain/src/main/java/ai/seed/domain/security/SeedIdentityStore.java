@@ -1,4 +1,4 @@
-package ai.seed.web.security;
+package ai.seed.domain.security;
 
 import ai.seed.domain.apiclient.ApiClient;
 import ai.seed.domain.apiclient.ApiClientRepository;

@@ -1,4 +1,4 @@
-package ai.seed.web.security;
+package ai.seed.domain.security;
 
 import jakarta.security.enterprise.credential.Credential;
 

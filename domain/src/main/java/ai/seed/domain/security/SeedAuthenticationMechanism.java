@@ -1,4 +1,4 @@
-package ai.seed.web.security;
+package ai.seed.domain.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,6 +25,7 @@ import java.util.Set;
  *       carries the caller for later requests until sign-out or timeout.</li>
  * </ul>
  * Requests without credentials pass through unauthenticated; each endpoint and view decides.
+ * It lives in the EAR library so that every web module of the application sees the same bean.
  */
 @ApplicationScoped
 public class SeedAuthenticationMechanism implements HttpAuthenticationMechanism {
