@@ -64,7 +64,7 @@ public final class MetaConceptClustering {
 
     /**
      * @throws IllegalArgumentException     for inputs of several embedders or dimensions, duplicate
-     *                                      concept keys, K < 1 or fewer distinct concepts than K
+     *                                      concept keys, {@code K < 1} or fewer distinct concepts than K
      * @throws ClusteringCancelledException when {@code cancelled} turns true before the end
      */
     public ClusteringResult cluster(List<ClusterInput> inputs, int k, long seed, ProgressListener progress,
@@ -123,7 +123,7 @@ public final class MetaConceptClustering {
     }
 
     /** The highest cosine wins; on a tie the member listed first (input order) does. */
-    static ClusterInput closestTo(Embedding centroid, List<ClusterInput> members) {
+    private static ClusterInput closestTo(Embedding centroid, List<ClusterInput> members) {
         ClusterInput best = members.get(0);
         double bestCosine = centroid.cosine(best.embedding());
         for (ClusterInput member : members.subList(1, members.size())) {
