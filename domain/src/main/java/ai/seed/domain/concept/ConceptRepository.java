@@ -31,6 +31,16 @@ public interface ConceptRepository {
 
     long count(UUID tenantId);
 
+    /** A concept's embedding for clustering. */
+    record Embedded(UUID id, UUID tenantId, String name, Embedding embedding) {
+    }
+
+    /**
+     * Concept embeddings of one embedder for "retrain clusters": one tenant's, or every tenant's
+     * when {@code tenantId} is null (platform administration).
+     */
+    List<Embedded> embeddingsForClustering(UUID tenantId, String embedderId);
+
     /**
      * Candidate retrieval: the concepts whose reference images are nearest {@code query} (pgvector
      * HNSW over reference-image embeddings of the query's embedder), best first, one entry each.

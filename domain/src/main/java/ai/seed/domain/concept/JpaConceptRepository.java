@@ -100,6 +100,23 @@ public class JpaConceptRepository implements ConceptRepository {
     }
 
     @Override
+    public List<Embedded> embeddingsForClustering(UUID tenantId, String embedderId) {
+        if (tenantId == null) {
+            TenantGuard.platform(em);
+        } else {
+            TenantGuard.actAs(em, tenantId);
+        }
+        var q = em.createQuery("SELECT c FROM Concept c WHERE c.embedderId = :e"
+                + (tenantId == null ? "" : " AND c.tenantId = :t") + " ORDER BY c.tenantId, c.name", Concept.class)
+                .setParameter("e", embedderId);
+        if (tenantId != null) {
+            q.setParameter("t", tenantId);
+        }
+        return q.getResultList().stream()
+                .map(c -> new Embedded(c.id(), c.tenantId(), c.name().value(), c.embedding())).toList();
+    }
+
+    @Override
     @SuppressWarnings("unchecked")
     public List<ConceptMatch> nearestByImage(UUID tenantId, Embedding query, int k) {
         TenantGuard.actAs(em, tenantId);

@@ -28,5 +28,14 @@ public interface DictionaryRepository {
      * @throws ai.seed.domain.embedding.IncompatibleEmbeddingException if the query comes from
      *         another embedder than the version's
      */
+    /** Versions of a scope (null: the platform's), newest first, with their meta-concepts. */
+    List<DictionaryVersion> versions(java.util.UUID scopeTenantId);
+
+    /** The version that was active before the current one of the scope, if any. */
+    Optional<DictionaryVersion> previouslyActive(java.util.UUID scopeTenantId);
+
+    /** Points one meta-concept at another adapter. */
+    void changeAdapter(long versionId, int clusterIndex, String adapterRef);
+
     List<MetaConceptMatch> nearest(java.util.UUID tenantId, long versionId, Embedding query, int k);
 }

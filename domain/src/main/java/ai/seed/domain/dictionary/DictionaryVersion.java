@@ -50,6 +50,16 @@ public class DictionaryVersion {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "activated_at")
+    private Instant activatedAt;
+
+    /** Where the clustering data came from: "manual", "platform", "dataset:yollava", ... */
+    @Column(name = "source", nullable = false)
+    private String source = "manual";
+
+    @Column(name = "inertia")
+    private Double inertia;
+
     @OneToMany(mappedBy = "version", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("clusterIndex")
     private List<MetaConcept> metaConcepts = new ArrayList<>();
@@ -89,6 +99,24 @@ public class DictionaryVersion {
     /** Only through {@link DictionaryRepository#activate}, which demotes the previous one first. */
     void markActive() {
         this.status = DictionaryStatus.ACTIVE;
+        this.activatedAt = Instant.now();
+    }
+
+    public void describeTraining(String trainingSource, Double clusteringInertia) {
+        this.source = trainingSource;
+        this.inertia = clusteringInertia;
+    }
+
+    public Instant activatedAt() {
+        return activatedAt;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    public Double inertia() {
+        return inertia;
     }
 
     public Long id() {

@@ -52,6 +52,37 @@ public class JpaDictionaryRepository implements DictionaryRepository {
     }
 
     @Override
+    public List<DictionaryVersion> versions(java.util.UUID scopeTenantId) {
+        TenantGuard.platform(em);
+        var q = scopeTenantId == null
+                ? em.createQuery("SELECT DISTINCT v FROM DictionaryVersion v LEFT JOIN FETCH v.metaConcepts"
+                        + " WHERE v.tenantId IS NULL ORDER BY v.createdAt DESC", DictionaryVersion.class)
+                : em.createQuery("SELECT DISTINCT v FROM DictionaryVersion v LEFT JOIN FETCH v.metaConcepts"
+                        + " WHERE v.tenantId = :t ORDER BY v.createdAt DESC", DictionaryVersion.class)
+                        .setParameter("t", scopeTenantId);
+        return q.getResultList();
+    }
+
+    @Override
+    public Optional<DictionaryVersion> previouslyActive(java.util.UUID scopeTenantId) {
+        return versions(scopeTenantId).stream()
+                .filter(v -> v.status() == DictionaryStatus.READY && v.activatedAt() != null)
+                .max(java.util.Comparator.comparing(DictionaryVersion::activatedAt));
+    }
+
+    @Override
+    public void changeAdapter(long versionId, int clusterIndex, String adapterRef) {
+        TenantGuard.platform(em);
+        DictionaryVersion v = em.find(DictionaryVersion.class, versionId);
+        if (v == null) {
+            throw new IllegalArgumentException("no dictionary version " + versionId);
+        }
+        v.metaConcepts().stream().filter(m -> m.clusterIndex() == clusterIndex).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("version " + versionId + " has no meta-concept " + clusterIndex))
+                .changeAdapter(adapterRef);
+    }
+
+    @Override
     public void activate(long versionId) {
         TenantGuard.platform(em);
         DictionaryVersion version = em.find(DictionaryVersion.class, versionId,

@@ -45,6 +45,13 @@ public class MetaConcept {
     @Column(name = "centroid", nullable = false)
     private float[] centroid;
 
+    @Column(name = "representative_key")
+    private String representativeKey;
+
+    @jakarta.persistence.OneToMany(mappedBy = "metaConcept", cascade = jakarta.persistence.CascadeType.ALL,
+            orphanRemoval = true)
+    private java.util.List<MetaConceptMember> members = new java.util.ArrayList<>();
+
     protected MetaConcept() {
         // for JPA
     }
@@ -57,6 +64,29 @@ public class MetaConcept {
         this.adapterRef = adapterRef;
         this.memberCount = memberCount;
         this.centroid = centroid;
+    }
+
+    /** Records the cluster's concepts and which one represents it (paper App. C.1). */
+    public void recordMembers(String representative, java.util.List<MetaConceptMember.Data> clusterMembers) {
+        this.representativeKey = representative;
+        members.clear();
+        clusterMembers.forEach(m -> members.add(new MetaConceptMember(this, m)));
+    }
+
+    /** An operator points the meta-concept at the adapter trained for it. */
+    public void changeAdapter(String newAdapterRef) {
+        if (newAdapterRef == null || newAdapterRef.isBlank() || newAdapterRef.length() > 300) {
+            throw new IllegalArgumentException("adapter reference must be 1-300 characters");
+        }
+        this.adapterRef = newAdapterRef.strip();
+    }
+
+    public String representativeKey() {
+        return representativeKey;
+    }
+
+    public java.util.List<MetaConceptMember.Data> members() {
+        return members.stream().map(MetaConceptMember::data).toList();
     }
 
     public Long id() {

@@ -49,6 +49,7 @@ public final class PipelineFixture {
                 .addPackage(PipelineFixture.class.getPackage())
                 .addPackage(FakeOpenAiServer.class.getPackage())
                 .addPackage("ai.seed.it.concepts")
+                .addPackage("ai.seed.it.dictionary")
                 .addAsWebInfResource(org.jboss.shrinkwrap.api.asset.EmptyAsset.INSTANCE, "beans.xml")
                 // The fake servers use the JDK's HTTP server, which WildFly hides unless asked for.
                 .setManifest(new org.jboss.shrinkwrap.api.asset.StringAsset(

@@ -2,7 +2,6 @@ package ai.seed.inference.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.seed.domain.dictionary.DictionaryRepository;
 import ai.seed.domain.dictionary.DictionaryVersion;
 import ai.seed.domain.dictionary.MetaConcept;
 import ai.seed.domain.dictionary.MetaConceptMatch;
@@ -27,33 +26,19 @@ class AdapterRouterTest {
     }
 
     /** An in-memory dictionary computing the same cosine arg max as the pgvector query. */
-    private static final class Dictionary implements DictionaryRepository {
-        final DictionaryVersion version = PersistedIds.withId(new DictionaryVersion(null, "v", E, 3), 1);
+    private static final class Dictionary extends ReadOnlyDictionary {
         boolean active = true;
 
         Dictionary() {
+            super(new DictionaryVersion(null, "v", E, 3));
             version.addMetaConcept(0, "<animals>", "lora-animals", 10, e(1, 0, 0));
             version.addMetaConcept(1, "<objects>", "lora-objects", 10, e(0, 1, 0));
             version.addMetaConcept(2, "<people>", "lora-people", 10, e(0, 0, 1));
         }
 
         @Override
-        public DictionaryVersion save(DictionaryVersion v) {
-            return v;
-        }
-
-        @Override
-        public Optional<DictionaryVersion> findVersion(long id) {
-            return Optional.of(version);
-        }
-
-        @Override
         public Optional<DictionaryVersion> active(UUID tenantId) {
             return active ? Optional.of(version) : Optional.empty();
-        }
-
-        @Override
-        public void activate(long versionId) {
         }
 
         @Override

@@ -1,6 +1,5 @@
 package ai.seed.inference.pipeline;
 
-import ai.seed.domain.dictionary.DictionaryRepository;
 import ai.seed.domain.dictionary.DictionaryVersion;
 import ai.seed.domain.dictionary.MetaConceptMatch;
 import ai.seed.domain.embedding.Embedding;
@@ -109,27 +108,14 @@ public class PipelineOverheadBenchmark {
     }
 
     /** One active dictionary of ten meta-concepts; nearest() answers without a database. */
-    static final class OneVersionDictionary implements DictionaryRepository {
-        private final DictionaryVersion version = PersistedIds.withId(new DictionaryVersion(null, "bench",
-                BaselineEmbedder.ID, BaselineEmbedder.DIMENSION), 1);
-
-        @Override
-        public DictionaryVersion save(DictionaryVersion v) {
-            return v;
-        }
-
-        @Override
-        public Optional<DictionaryVersion> findVersion(long id) {
-            return Optional.of(version);
+    static final class OneVersionDictionary extends ReadOnlyDictionary {
+        OneVersionDictionary() {
+            super(new DictionaryVersion(null, "bench", BaselineEmbedder.ID, BaselineEmbedder.DIMENSION));
         }
 
         @Override
         public Optional<DictionaryVersion> active(UUID tenantId) {
             return Optional.of(version);
-        }
-
-        @Override
-        public void activate(long versionId) {
         }
 
         @Override

@@ -1,0 +1,167 @@
+package ai.seed.inference.dictionary;
+
+import ai.seed.domain.dictionary.DictionaryJob;
+import ai.seed.domain.dictionary.DictionaryJobRepository;
+import ai.seed.domain.dictionary.DictionaryRepository;
+import ai.seed.domain.dictionary.DictionaryVersion;
+import ai.seed.domain.dictionary.MetaConcept;
+import ai.seed.domain.user.Role;
+import ai.seed.inference.service.Caller;
+import ai.seed.inference.service.ServiceException;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The meta-concept dictionary for operators: retrain (a background job), watch, cancel, list
+ * versions, activate, roll back, point meta-concepts at trained adapters, export training data.
+ * The platform dictionary belongs to platform admins; a tenant admin manages only the tenant's
+ * own dictionary version, if the tenant has one.
+ */
+@ApplicationScoped
+@jakarta.transaction.Transactional
+public class DictionaryService {
+
+    /** A running job that has not reported for this long is considered dead (its node stopped). */
+    static final Duration STALE = Duration.ofMinutes(2);
+    private static final Set<String> SOURCES = Set.of("tenant-concepts", "platform-concepts", "yollava", "mc-llava");
+
+    @Inject
+    DictionaryJobRepository jobs;
+    @Inject
+    DictionaryRepository dictionaries;
+    @Inject
+    RetrainWorker worker;
+    @Resource
+    ManagedExecutorService executor;
+
+    public JobView retrain(Caller caller, RetrainRequest request) {
+        UUID scope = scope(caller);
+        validate(caller, scope, request);
+        jobs.failStale(STALE);
+        DictionaryJob job;
+        try {
+            job = jobs.create(new DictionaryJob(scope, request.k(), request.source(), request.datasetPath(), caller.actor()));
+        } catch (IllegalStateException e) {
+            throw new ServiceException(ServiceException.Kind.CONFLICT, "retrain-running", e.getMessage());
+        }
+        UUID id = job.id();
+        executor.submit(() -> worker.run(id, request));
+        return JobView.of(job);
+    }
+
+    public JobView job(Caller caller, UUID jobId) {
+        return jobs.find(scope(caller), jobId).map(JobView::of).orElseThrow(() -> ServiceException.notFound("job"));
+    }
+
+    public List<JobView> recentJobs(Caller caller) {
+        return jobs.recent(scope(caller), 20).stream().map(JobView::of).toList();
+    }
+
+    public JobView cancel(Caller caller, UUID jobId) {
+        job(caller, jobId);
+        return JobView.of(jobs.update(jobId, DictionaryJob::requestCancel));
+    }
+
+    public List<VersionView> versions(Caller caller) {
+        return dictionaries.versions(scope(caller)).stream().map(VersionView::of).toList();
+    }
+
+    public VersionView activate(Caller caller, long versionId) {
+        ownVersion(caller, versionId);
+        try {
+            dictionaries.activate(versionId);
+        } catch (IllegalStateException e) {
+            throw new ServiceException(ServiceException.Kind.CONFLICT, "not-activatable", e.getMessage());
+        }
+        return ownVersion(caller, versionId);
+    }
+
+    /** Activates the version that was active before the current one. */
+    public VersionView rollback(Caller caller) {
+        DictionaryVersion previous = dictionaries.previouslyActive(scope(caller))
+                .orElseThrow(() -> new ServiceException(ServiceException.Kind.CONFLICT, "nothing-to-roll-back",
+                        "no earlier active version to roll back to"));
+        return activate(caller, previous.id());
+    }
+
+    public VersionView changeAdapter(Caller caller, long versionId, int clusterIndex, String adapterRef) {
+        ownVersion(caller, versionId);
+        try {
+            dictionaries.changeAdapter(versionId, clusterIndex, adapterRef);
+        } catch (IllegalArgumentException e) {
+            throw ServiceException.invalid("bad-adapter", e.getMessage());
+        }
+        return ownVersion(caller, versionId);
+    }
+
+    /**
+     * The ShareGPT / LLaMA-Factory training data for one meta-concept's adapter: recognition and
+     * detection samples of its member concepts (descriptions as stored; image paths as given).
+     */
+    public String trainingManifest(Caller caller, long versionId, int clusterIndex,
+                                   Map<String, List<String>> imagePathsByConcept) {
+        DictionaryVersion version = dictionaries.versions(scope(caller)).stream().filter(v -> v.id() == versionId)
+                .findFirst().orElseThrow(() -> ServiceException.notFound("dictionary version"));
+        MetaConcept mc = version.metaConcepts().stream().filter(m -> m.clusterIndex() == clusterIndex).findFirst()
+                .orElseThrow(() -> ServiceException.notFound("meta-concept " + clusterIndex));
+        List<ClusterInput> members = mc.members().stream()
+                .map(m -> new ClusterInput(m.conceptKey(), m.label(), mc.centroid())).toList();
+        ClusterInput representative = members.stream().filter(m -> m.conceptKey().equals(mc.representativeKey()))
+                .findFirst().orElse(members.get(0));
+        ClusterResult cluster = new ClusterResult(clusterIndex, mc.centroid(), representative, members);
+        Map<String, String> descriptions = members.stream()
+                .collect(Collectors.toMap(ClusterInput::conceptKey, m -> m.label() + " is a concept of this cluster."));
+        try {
+            return new TrainingManifestExporter().export(cluster, descriptions, imagePathsByConcept);
+        } catch (IllegalArgumentException e) {
+            throw ServiceException.invalid("manifest", e.getMessage());
+        }
+    }
+
+    private static UUID scope(Caller caller) {
+        if (caller.has(Role.PLATFORM_ADMIN)) {
+            return null;
+        }
+        return caller.require(Role.TENANT_ADMIN).tenant();
+    }
+
+    private static void validate(Caller caller, UUID scope, RetrainRequest r) {
+        if (r.k() < 1 || r.k() > 1000) {
+            throw ServiceException.invalid("bad-k", "K must be between 1 and 1000");
+        }
+        if (!SOURCES.contains(r.source())) {
+            throw ServiceException.invalid("bad-source", "source must be one of " + SOURCES);
+        }
+        if ("platform-concepts".equals(r.source()) && scope != null) {
+            throw new ServiceException(ServiceException.Kind.FORBIDDEN, "forbidden",
+                    "only platform admins cluster every tenant's concepts");
+        }
+        if ("tenant-concepts".equals(r.source()) && scope == null) {
+            throw ServiceException.invalid("bad-source", "a platform admin clusters platform-concepts or a dataset");
+        }
+        if (r.source().equals("yollava") || r.source().equals("mc-llava")) {
+            if (scope != null) {
+                throw new ServiceException(ServiceException.Kind.FORBIDDEN, "forbidden",
+                        "datasets on the server's disk are for platform admins");
+            }
+            if (r.datasetPath() == null || !Files.isDirectory(Path.of(r.datasetPath()))) {
+                throw ServiceException.invalid("bad-dataset", "dataset folder not found on the server: " + r.datasetPath());
+            }
+        }
+    }
+
+    private VersionView ownVersion(Caller caller, long versionId) {
+        return dictionaries.versions(scope(caller)).stream().filter(v -> v.id() == versionId).findFirst()
+                .map(VersionView::of).orElseThrow(() -> ServiceException.notFound("dictionary version"));
+    }
+}

@@ -1,0 +1,195 @@
+package ai.seed.inference.dictionary;
+
+import ai.seed.domain.concept.ConceptRepository;
+import ai.seed.domain.dictionary.DictionaryJob;
+import ai.seed.domain.dictionary.DictionaryJobRepository;
+import ai.seed.domain.dictionary.DictionaryRepository;
+import ai.seed.domain.dictionary.DictionaryVersion;
+import ai.seed.domain.dictionary.MetaConcept;
+import ai.seed.domain.dictionary.MetaConceptMember;
+import ai.seed.domain.embedding.Embedding;
+import ai.seed.inference.config.ModelBackends;
+import ai.seed.inference.model.InProcessEmbedder;
+import ai.seed.inference.model.Images;
+import ai.seed.inference.model.ImageData;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * Runs one retrain job on a managed thread: collects the concept embeddings, clusters them with
+ * K-means (paper §3.3.1, App. C.1), and stores the result as a new READY dictionary version. A
+ * PostgreSQL advisory lock makes it run once at a time across all nodes; chat never waits for it
+ * (turns keep using the active version until an operator activates the new one).
+ */
+@ApplicationScoped
+public class RetrainWorker {
+
+    private static final Logger LOG = Logger.getLogger(RetrainWorker.class.getName());
+    private static final long LOCK_KEY = 0x5EED_D1C7L;
+
+    @Inject
+    DictionaryJobRepository jobs;
+    @Inject
+    DictionaryRepository dictionaries;
+    @Inject
+    ConceptRepository concepts;
+    @Inject
+    ModelBackends backends;
+    @Resource(lookup = "java:jboss/datasources/SeedDS")
+    DataSource dataSource;
+
+    public void run(UUID jobId, RetrainRequest request) {
+        InProcessEmbedder embedder = backends.current().embedder();
+        try (Connection lock = dataSource.getConnection()) {
+            if (!advisoryLock(lock, "pg_try_advisory_lock")) {
+                jobs.update(jobId, j -> j.fail("another node is retraining a dictionary right now"));
+                return;
+            }
+            try {
+                execute(jobId, request, embedder);
+            } finally {
+                advisoryLock(lock, "pg_advisory_unlock");
+            }
+        } catch (SQLException e) {
+            jobs.update(jobId, j -> j.fail("database unavailable: " + e.getMessage()));
+        }
+    }
+
+    private void execute(UUID jobId, RetrainRequest request, InProcessEmbedder embedder) {
+        DictionaryJob job = jobs.update(jobId, j -> j.start(embedder.embedderId()));
+        CancelCheck cancelled = new CancelCheck(jobId);
+        try {
+            List<ClusterInput> inputs = collect(job, request, embedder, cancelled);
+            ClusteringResult result = new MetaConceptClustering().cluster(inputs, request.k(), request.seed(),
+                    (percent, phase) -> report(jobId, 30 + percent * 6 / 10, phase), cancelled);
+            long versionId = store(job, request, result);
+            jobs.update(jobId, j -> j.succeed(versionId));
+            LOG.info("Dictionary retrain " + jobId + " produced version " + versionId + " (K=" + request.k() + ", "
+                    + inputs.size() + " concepts)");
+        } catch (ClusteringCancelledException e) {
+            jobs.update(jobId, DictionaryJob::cancelled);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            jobs.update(jobId, j -> j.fail(e.getMessage()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Dictionary retrain " + jobId + " failed", e);
+            jobs.update(jobId, j -> j.fail("unexpected error: " + e.getClass().getSimpleName()));
+        }
+    }
+
+    private List<ClusterInput> collect(DictionaryJob job, RetrainRequest request, InProcessEmbedder embedder,
+                                       BooleanSupplier cancelled) {
+        report(job.id(), 2, "collecting concepts");
+        return switch (request.source()) {
+            case "tenant-concepts", "platform-concepts" -> concepts.embeddingsForClustering(job.tenantId(),
+                            embedder.embedderId()).stream()
+                    .map(c -> new ClusterInput(c.id().toString(),
+                            job.tenantId() == null ? "concept-" + c.id().toString().substring(0, 8) : c.name(),
+                            c.embedding()))
+                    .toList();
+            case "yollava" -> embedDataset(job.id(), YoLlavaDataset.read(Path.of(request.datasetPath())), embedder, cancelled);
+            case "mc-llava" -> embedDataset(job.id(), McLlavaDataset.read(Path.of(request.datasetPath())), embedder, cancelled);
+            default -> throw new IllegalArgumentException("unknown clustering source " + request.source());
+        };
+    }
+
+    /** Dataset concepts: the mean of their images' embeddings, as for registered concepts. */
+    private List<ClusterInput> embedDataset(UUID jobId, DatasetReadResult dataset, InProcessEmbedder embedder,
+                                            BooleanSupplier cancelled) {
+        List<ClusterInput> inputs = new ArrayList<>();
+        int done = 0;
+        for (DatasetConcept concept : dataset.concepts()) {
+            if (cancelled.getAsBoolean()) {
+                throw new ClusteringCancelledException("cancelled while embedding dataset images");
+            }
+            List<Embedding> images = new ArrayList<>();
+            for (Path image : concept.images()) {
+                images.add(embedder.embed(Images.decode(new ImageData(read(image), "image/" + extension(image)))));
+            }
+            inputs.add(new ClusterInput(ClusterInput.datasetKey(concept.name()), concept.id(), Embedding.mean(images)));
+            report(jobId, 2 + (++done * 28 / Math.max(1, dataset.concepts().size())), "embedding dataset images");
+        }
+        dataset.skipped().forEach(s -> LOG.info("dataset folder skipped: " + s));
+        return inputs;
+    }
+
+    private long store(DictionaryJob job, RetrainRequest request, ClusteringResult result) {
+        report(job.id(), 92, "saving the new dictionary version");
+        Embedding first = result.clusters().get(0).centroid();
+        DictionaryVersion version = new DictionaryVersion(job.tenantId(),
+                "K=" + request.k() + " from " + request.source() + " (" + LocalDate.now() + ")",
+                first.embedderId(), first.dimension());
+        for (ClusterResult cluster : result.clusters()) {
+            MetaConcept mc = version.addMetaConcept(cluster.index(), cluster.representative().label(),
+                    "meta-" + cluster.index(), cluster.size(), cluster.centroid());
+            mc.recordMembers(cluster.representative().conceptKey(), cluster.members().stream()
+                    .map(m -> new MetaConceptMember.Data(m.conceptKey(), m.label(), m.embedding().cosine(cluster.centroid())))
+                    .toList());
+        }
+        version.describeTraining(request.source(), result.inertia());
+        version.markReady();
+        return dictionaries.save(version).id();
+    }
+
+    private void report(UUID jobId, int percent, String phase) {
+        jobs.update(jobId, j -> j.progress(percent, phase));
+    }
+
+    private static boolean advisoryLock(Connection c, String function) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + function + "(?)")) {
+            ps.setLong(1, LOCK_KEY);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    private static byte[] read(Path p) {
+        try {
+            return Files.readAllBytes(p);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + p + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String extension(Path p) {
+        String name = p.getFileName().toString().toLowerCase();
+        return name.endsWith(".png") ? "png" : name.endsWith(".webp") ? "webp" : "jpeg";
+    }
+
+    /** Reads the cancel flag from the database at most once a second. */
+    private final class CancelCheck implements BooleanSupplier {
+        private final UUID jobId;
+        private Instant lastCheck = Instant.EPOCH;
+        private boolean cancelled;
+
+        CancelCheck(UUID jobId) {
+            this.jobId = jobId;
+        }
+
+        @Override
+        public boolean getAsBoolean() {
+            if (!cancelled && Instant.now().isAfter(lastCheck.plusSeconds(1))) {
+                lastCheck = Instant.now();
+                cancelled = jobs.update(jobId, j -> { }).cancelRequested();
+            }
+            return cancelled;
+        }
+    }
+}
