@@ -46,6 +46,16 @@ mkdir -p "$SERVER"
 cp -a "$ROOT/ear/target/server/." "$SERVER/"
 cp "$ROOT/ear/target/seed.ear" "$SERVER/standalone/deployments/seed.ear"
 
+# The first platform admin: created by the server only if none exists yet. The generated password
+# lives only in this process's environment and is printed once, below, if it was used.
+export SEED_ADMIN_USERNAME=${SEED_ADMIN_USERNAME:-admin}
+generated_admin_password=""
+if [ -z "${SEED_ADMIN_PASSWORD:-}" ]; then
+  generated_admin_password=$(head -c 32 /dev/urandom | base64 | tr -d '/+=' | head -c 20)
+  export SEED_ADMIN_PASSWORD=$generated_admin_password
+fi
+log_lines_before=$(wc -l <"$SERVER/standalone/log/server.log" 2>/dev/null || echo 0)
+
 log "starting WildFly (http $BIND:$HTTP_PORT, management 127.0.0.1:$MGMT_PORT)"
 export JBOSS_JAVA_SIZING=${SEED_JAVA_SIZING:-"-Xms256m -Xmx2g -XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=512m"}
 LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_PIDFILE="$INSTANCE_DIR/server.pid" \
@@ -67,10 +77,21 @@ until curl -fsS -o /dev/null "$ready_url" 2>/dev/null; do
 done
 
 host=$BIND; [ "$host" = 0.0.0.0 ] && host=$(hostname -f 2>/dev/null || echo localhost)
+if tail -n +"$((log_lines_before + 1))" "$SERVER/standalone/log/server.log" 2>/dev/null \
+    | grep -q "Created the first platform administrator '$SEED_ADMIN_USERNAME'"; then
+  if [ -n "$generated_admin_password" ]; then
+    sign_in="Sign in as:  $SEED_ADMIN_USERNAME / $generated_admin_password   (shown once: keep it in your password manager)"
+  else
+    sign_in="Sign in as:  $SEED_ADMIN_USERNAME with the password from SEED_ADMIN_PASSWORD"
+  fi
+else
+  sign_in="Sign in with your platform admin account (created on the first start)"
+fi
 cat <<MSG
 
 Seed is running.
   Console:   http://$host:$HTTP_PORT/
+  $sign_in
   API:       http://$host:$HTTP_PORT/api/v1/system
   Health:    $ready_url
   Logs:      $SERVER/standalone/log/server.log
