@@ -85,9 +85,22 @@ CREATE TABLE scenario (
 CREATE TABLE scenario_concept (
     scenario_id UUID NOT NULL REFERENCES scenario (id) ON DELETE CASCADE,
     concept_id  UUID NOT NULL REFERENCES concept (id) ON DELETE CASCADE,
-    tenant_id   UUID NOT NULL REFERENCES tenant (id) ON DELETE CASCADE,
     PRIMARY KEY (scenario_id, concept_id)
 );
+
+-- Foreign keys are checked without row-level security, so they alone would let a scenario
+-- point at another tenant's concept; this trigger refuses it (its SELECTs do see RLS).
+CREATE FUNCTION scenario_concept_same_tenant() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF (SELECT tenant_id FROM scenario WHERE id = NEW.scenario_id)
+       IS DISTINCT FROM (SELECT tenant_id FROM concept WHERE id = NEW.concept_id) THEN
+        RAISE EXCEPTION 'scenario % and concept % do not belong to the same tenant', NEW.scenario_id, NEW.concept_id;
+    END IF;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER scenario_concept_tenant
+    BEFORE INSERT OR UPDATE ON scenario_concept
+    FOR EACH ROW EXECUTE FUNCTION scenario_concept_same_tenant();
 
 CREATE TABLE audit_event (
     id          BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -129,7 +142,7 @@ DO $$
 DECLARE
     t TEXT;
 BEGIN
-    FOREACH t IN ARRAY ARRAY['api_client', 'concept', 'reference_image', 'scenario', 'scenario_concept',
+    FOREACH t IN ARRAY ARRAY['api_client', 'concept', 'reference_image', 'scenario',
                              'audit_event', 'idempotency_key', 'turn', 'app_user']
     LOOP
         EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
@@ -143,7 +156,13 @@ ALTER TABLE tenant ENABLE ROW LEVEL SECURITY;
 ALTER TABLE tenant FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON tenant USING (seed_tenant_allowed(id)) WITH CHECK (seed_platform_access());
 
--- A turn's image and model calls belong to the turn: visible exactly when the turn is.
+-- A scenario's members, a turn's image and model calls belong to their parent row: visible
+-- exactly when it is.
+ALTER TABLE scenario_concept ENABLE ROW LEVEL SECURITY;
+ALTER TABLE scenario_concept FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON scenario_concept
+    USING (EXISTS (SELECT 1 FROM scenario WHERE scenario.id = scenario_concept.scenario_id))
+    WITH CHECK (EXISTS (SELECT 1 FROM scenario WHERE scenario.id = scenario_concept.scenario_id));
 ALTER TABLE turn_image ENABLE ROW LEVEL SECURITY;
 ALTER TABLE turn_image FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON turn_image

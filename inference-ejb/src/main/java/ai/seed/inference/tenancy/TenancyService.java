@@ -1,0 +1,162 @@
+package ai.seed.inference.tenancy;
+
+import ai.seed.domain.apiclient.ApiClient;
+import ai.seed.domain.apiclient.ApiClientRepository;
+import ai.seed.domain.apiclient.ApiKeys;
+import ai.seed.domain.audit.AuditLog;
+import ai.seed.domain.tenant.Tenant;
+import ai.seed.domain.tenant.TenantRepository;
+import ai.seed.domain.user.AppUser;
+import ai.seed.domain.user.PasswordHasher;
+import ai.seed.domain.user.Role;
+import ai.seed.domain.user.UserRepository;
+import ai.seed.inference.service.Caller;
+import ai.seed.inference.service.ServiceException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Tenants (platform admins), their users and partner API keys (tenant admins). Secrets are
+ * returned exactly once, in the result of the call that created them, and never logged.
+ */
+@ApplicationScoped
+@Transactional
+public class TenancyService {
+
+    @Inject
+    TenantRepository tenants;
+    @Inject
+    UserRepository users;
+    @Inject
+    ApiClientRepository apiClients;
+    @Inject
+    AuditLog audit;
+
+    /** A tenant as listed. */
+    public record TenantView(UUID id, String slug, String name, String defaultMode, Instant createdAt) {
+        static TenantView of(Tenant t) {
+            return new TenantView(t.id(), t.slug(), t.name(), t.defaultMode(), t.createdAt());
+        }
+    }
+
+    /** A user as listed: never the password hash. */
+    public record UserView(UUID id, UUID tenantId, String username, String displayName, String role, boolean enabled) {
+        static UserView of(AppUser u) {
+            return new UserView(u.id(), u.tenantId(), u.username(), u.displayName(), u.role().name(), u.enabled());
+        }
+    }
+
+    /** A new user and, when the caller asked the product to generate one, the password (shown once). */
+    public record CreatedUser(UserView user, String generatedPassword) {
+        @Override
+        public String toString() {
+            return "CreatedUser[" + user.username() + ", password=****]";
+        }
+    }
+
+    /** An API client as listed: prefix only, never the key or its hash. */
+    public record ApiClientView(UUID id, String name, String keyPrefix, Instant createdAt, Instant expiresAt,
+                                Instant revokedAt, Instant lastUsedAt, boolean usable) {
+        static ApiClientView of(ApiClient c) {
+            return new ApiClientView(c.id(), c.name(), c.keyPrefix(), c.createdAt(), c.expiresAt(), c.revokedAt(),
+                    c.lastUsedAt(), c.usableAt(Instant.now()));
+        }
+    }
+
+    /** A new API key: {@code key} is shown once and cannot be recovered. */
+    public record IssuedKey(ApiClientView client, String key) {
+        @Override
+        public String toString() {
+            return "IssuedKey[" + client.id() + ", key=****]";
+        }
+    }
+
+    public TenantView createTenant(Caller caller, String slug, String name) {
+        caller.require(Role.PLATFORM_ADMIN);
+        if (tenants.findBySlug(slug).isPresent()) {
+            throw new ServiceException(ServiceException.Kind.CONFLICT, "tenant-exists", "a tenant '" + slug + "' exists");
+        }
+        Tenant t;
+        try {
+            t = tenants.create(new Tenant(slug, name));
+        } catch (IllegalArgumentException e) {
+            throw ServiceException.invalid("bad-tenant", e.getMessage());
+        }
+        audit.record(null, caller.actor(), "tenant.create", "tenant", t.id().toString(), Map.of("slug", slug));
+        return TenantView.of(t);
+    }
+
+    public List<TenantView> tenants(Caller caller) {
+        caller.require(Role.PLATFORM_ADMIN);
+        return tenants.listAll().stream().map(TenantView::of).toList();
+    }
+
+    /**
+     * Creates a tenant admin or staff user. Platform admins may create a tenant's first admin
+     * ({@code tenantId} given); tenant admins create users of their own tenant only.
+     */
+    public CreatedUser createUser(Caller caller, UUID tenantId, String username, String displayName, Role role,
+                                  String password) {
+        UUID tenant = caller.has(Role.PLATFORM_ADMIN) ? tenantId : caller.require(Role.TENANT_ADMIN).tenant();
+        if (tenant == null || tenants.find(tenant).isEmpty()) {
+            throw ServiceException.notFound("tenant");
+        }
+        if (role != Role.TENANT_ADMIN && role != Role.STAFF) {
+            throw ServiceException.invalid("bad-role", "users of a tenant are TENANT_ADMIN or STAFF");
+        }
+        String normalized = username == null ? "" : username.strip().toLowerCase();
+        if (users.findForSignIn(normalized).isPresent()) {
+            throw new ServiceException(ServiceException.Kind.CONFLICT, "username-taken", "that username is taken");
+        }
+        String secret = password == null || password.isEmpty() ? PasswordHasher.generate() : password;
+        AppUser user;
+        try {
+            user = users.create(new AppUser(tenant, normalized, displayName, PasswordHasher.hash(secret.toCharArray()), role));
+        } catch (IllegalArgumentException e) {
+            throw ServiceException.invalid("bad-user", e.getMessage());
+        }
+        audit.record(tenant, caller.actor(), "user.create", "user", user.id().toString(),
+                Map.of("username", user.username(), "role", role.name()));
+        return new CreatedUser(UserView.of(user), password == null || password.isEmpty() ? secret : null);
+    }
+
+    public List<UserView> users(Caller caller) {
+        UUID tenant = caller.require(Role.TENANT_ADMIN).tenant();
+        return users.list(tenant).stream().map(UserView::of).toList();
+    }
+
+    public IssuedKey issueApiKey(Caller caller, String name, Instant expiresAt) {
+        UUID tenant = caller.require(Role.TENANT_ADMIN).tenant();
+        if (expiresAt != null && expiresAt.isBefore(Instant.now())) {
+            throw ServiceException.invalid("bad-expiry", "the expiry must be in the future");
+        }
+        ApiKeys.Issued issued;
+        try {
+            issued = ApiKeys.issue(tenant, name, caller.actor(), expiresAt);
+        } catch (IllegalArgumentException e) {
+            throw ServiceException.invalid("bad-api-client", e.getMessage());
+        }
+        apiClients.add(issued.client());
+        audit.record(tenant, caller.actor(), "api-key.create", "api_client", issued.client().id().toString(),
+                Map.of("name", issued.client().name(), "prefix", issued.client().keyPrefix()));
+        return new IssuedKey(ApiClientView.of(issued.client()), issued.key());
+    }
+
+    public List<ApiClientView> apiClients(Caller caller) {
+        UUID tenant = caller.require(Role.TENANT_ADMIN).tenant();
+        return apiClients.list(tenant).stream().map(ApiClientView::of).toList();
+    }
+
+    public void revokeApiKey(Caller caller, UUID clientId) {
+        UUID tenant = caller.require(Role.TENANT_ADMIN).tenant();
+        if (!apiClients.revoke(tenant, clientId)) {
+            throw ServiceException.notFound("API client");
+        }
+        audit.record(tenant, caller.actor(), "api-key.revoke", "api_client", clientId.toString(), Map.of());
+    }
+}
