@@ -29,8 +29,8 @@ fi
 SEED_DB_PASSWORD=$(db_password); export SEED_DB_PASSWORD
 
 if [ "${SEED_NO_BUILD:-0}" != 1 ] || [ ! -f "$ROOT/ear/target/seed.ear" ]; then
-  log "building (mvn install -DskipTests)"
-  (cd "$ROOT" && mvn -B -q install -DskipTests)
+  log "building (mvn clean install -DskipTests)"
+  (cd "$ROOT" && mvn -B -q clean install -DskipTests)
 fi
 
 "$ROOT/scripts/stop.sh" --quiet || true

@@ -18,7 +18,7 @@ export SEED_DB_USER=${SEED_DB_USER:-seed}
 SEED_DB_PASSWORD=$(db_password); export SEED_DB_PASSWORD
 
 cd "$ROOT"
-mvn -B verify -Dseed.test.db.url="jdbc:postgresql://127.0.0.1:5432/seed_test"
+mvn -B clean verify -Dseed.test.db.url="jdbc:postgresql://127.0.0.1:5432/seed_test"
 
 "$ROOT/scripts/validate-docker.sh"
 "$ROOT/scripts/smoke-test.sh"
