@@ -144,6 +144,39 @@ class DictionaryIT {
     }
 
     @Test
+    void aPlatformAdminClustersAYoLlavaDatasetInItsPublishedLayout() throws Exception {
+        java.nio.file.Path root = java.nio.file.Files.createTempDirectory("yollava");
+        String[] names = {"bo", "mam", "shiba-sleep", "toodles", "marie-cat", "mydieu"};
+        for (int i = 0; i < names.length; i++) {
+            java.nio.file.Path folder = java.nio.file.Files.createDirectories(root.resolve("train").resolve(names[i]));
+            for (int j = 0; j < 2; j++) {
+                byte[] png = i % 2 == 0 ? ai.seed.it.pipeline.ItImages.toyPng(40 + j * 8)
+                        : ai.seed.it.pipeline.ItImages.mugPng(40 + j * 8);
+                java.nio.file.Files.write(folder.resolve(j + ".png"), png);
+            }
+        }
+        Caller platform = Caller.of("root", null, Role.PLATFORM_ADMIN);
+        JobView started = dictionaryService.retrain(platform, new RetrainRequest(2, "yollava", root.toString(), 5));
+        JobView done = null;
+        for (int i = 0; i < 300 && (done == null || !done.finished()); i++) {
+            Thread.sleep(100);
+            done = dictionaryService.job(platform, started.id());
+        }
+        assertEquals("SUCCEEDED", done.status(), done.message());
+        long resultId = done.resultVersionId();
+        VersionView version = dictionaryService.versions(platform).stream()
+                .filter(v -> v.id() == resultId).findFirst().orElseThrow();
+        assertEquals("yollava", version.source());
+        Set<Set<String>> clusters = new HashSet<>();
+        version.metaConcepts().forEach(mc -> clusters.add(new HashSet<>(mc.memberLabels())));
+        assertEquals(Set.of(Set.of("<bo>", "<shiba-sleep>", "<marie-cat>"), Set.of("<mam>", "<toodles>", "<mydieu>")),
+                clusters);
+        // A tenant admin cannot read the platform's jobs.
+        assertEquals(ServiceException.Kind.NOT_FOUND, assertThrows(ServiceException.class,
+                () -> dictionaryService.job(admin, started.id())).kind());
+    }
+
+    @Test
     void onlyOneRetrainRunsAtATime() {
         DictionaryJob running = jobs.create(new DictionaryJob(admin.tenantId(), 3, "tenant-concepts", null, "other"));
         jobs.update(running.id(), j -> j.start(E));

@@ -63,7 +63,8 @@ public class TurnRecorder {
                     + e.getClass().getSimpleName());
         }
         return new TurnResult(id, trace.requestId(), status, s.answer, s.error, s.request.mode(), s.mode, s.adapter,
-                s.detection, s.finalReport, s.questions, s.verdicts, s.changes, small, large, (int) trace.retries());
+                s.detection, s.finalReport, s.questions, s.verdicts, s.changes, small, large, (int) trace.retries(),
+                data.promptTokens(), data.completionTokens());
     }
 
     private static ModelCallData toData(ModelCallRecord r) {

@@ -12,7 +12,7 @@ public record TurnResult(UUID turnId, String requestId, TurnStatus status, Strin
                          TurnMode requestedMode, TurnMode effectiveMode, AdapterChoice adapter,
                          DetectionReport detection, DetectionReport finalReport, List<ReflectionQuestion> questions,
                          List<Boolean> verdicts, List<RefinementChange> changes, int smallCalls, int largeCalls,
-                         int retries) {
+                         int retries, int promptTokens, int completionTokens) {
 
     public TurnResult {
         questions = questions == null ? List.of() : List.copyOf(questions);
