@@ -43,4 +43,39 @@ public class JpaTurnRepository implements TurnRepository {
                 .getResultStream()
                 .findFirst();
     }
+
+    @Override
+    @Transactional
+    public java.util.List<TurnData> list(UUID tenantId, String userRef, int page, int size) {
+        TenantGuard.actAs(em, tenantId);
+        var q = em.createQuery("SELECT t FROM Turn t WHERE t.tenantId = :t"
+                + (userRef == null ? "" : " AND t.userRef = :u") + " ORDER BY t.createdAt DESC", Turn.class)
+                .setParameter("t", tenantId);
+        if (userRef != null) {
+            q.setParameter("u", userRef);
+        }
+        return q.setFirstResult(page * size).setMaxResults(size).getResultList().stream().map(Turn::data).toList();
+    }
+
+    @Override
+    @Transactional
+    public long count(UUID tenantId, String userRef) {
+        TenantGuard.actAs(em, tenantId);
+        var q = em.createQuery("SELECT count(t) FROM Turn t WHERE t.tenantId = :t"
+                + (userRef == null ? "" : " AND t.userRef = :u"), Long.class).setParameter("t", tenantId);
+        if (userRef != null) {
+            q.setParameter("u", userRef);
+        }
+        return q.getSingleResult();
+    }
+
+    @Override
+    @Transactional
+    public Optional<byte[]> image(UUID tenantId, UUID turnId) {
+        TenantGuard.actAs(em, tenantId);
+        return em.createNativeQuery("SELECT i.bytes FROM turn_image i JOIN turn t ON t.id = i.turn_id"
+                        + " WHERE i.turn_id = ?1 AND t.tenant_id = ?2")
+                .setParameter(1, turnId).setParameter(2, tenantId)
+                .getResultStream().findFirst().map(b -> (byte[]) b);
+    }
 }

@@ -10,4 +10,12 @@ public interface TurnRepository {
     Turn save(Turn turn, String imageMimeType, byte[] imageBytes);
 
     Optional<Turn> find(UUID tenantId, UUID turnId);
+
+    /** Newest first; {@code userRef} null for every user's turns. */
+    java.util.List<TurnData> list(UUID tenantId, String userRef, int page, int size);
+
+    long count(UUID tenantId, String userRef);
+
+    /** The stored query image, if the turn had one. */
+    Optional<byte[]> image(UUID tenantId, UUID turnId);
 }

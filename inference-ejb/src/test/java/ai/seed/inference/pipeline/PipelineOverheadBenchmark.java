@@ -135,5 +135,20 @@ public class PipelineOverheadBenchmark {
         public Optional<Turn> find(UUID tenantId, UUID turnId) {
             return Optional.empty();
         }
+
+        @Override
+        public List<ai.seed.domain.turn.TurnData> list(UUID tenantId, String userRef, int page, int size) {
+            return List.of();
+        }
+
+        @Override
+        public long count(UUID tenantId, String userRef) {
+            return 0;
+        }
+
+        @Override
+        public Optional<byte[]> image(UUID tenantId, UUID turnId) {
+            return Optional.empty();
+        }
     }
 }
