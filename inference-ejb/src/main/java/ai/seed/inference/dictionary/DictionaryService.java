@@ -119,6 +119,11 @@ public class DictionaryService {
         ClusterInput representative = members.stream().filter(m -> m.conceptKey().equals(mc.representativeKey()))
                 .findFirst().orElse(members.get(0));
         ClusterResult cluster = new ClusterResult(clusterIndex, mc.centroid(), representative, members);
+        if (imagePathsByConcept.isEmpty()) {
+            // Relative paths of an export bundle: operators place each concept's images there.
+            imagePathsByConcept = members.stream().collect(Collectors.toMap(ClusterInput::conceptKey,
+                    m -> List.of("images/" + m.conceptKey().replaceAll("[^A-Za-z0-9_.-]", "_") + "/0.jpg")));
+        }
         Map<String, String> descriptions = members.stream()
                 .collect(Collectors.toMap(ClusterInput::conceptKey, m -> m.label() + " is a concept of this cluster."));
         try {
