@@ -178,6 +178,7 @@ class PartnerApiIT {
         assertProblem(acme.post("/api/v1/dictionary/jobs", "{\"k\": 3, \"source\": \"tenant-concepts\"}"), 403, "forbidden");
     }
 
+    /** The test server allows 2 requests/s with bursts of 30 (arquillian.xml), so 80 quick ones overflow. */
     @Test
     void theRateLimitAnswers429WithRetryAfter() {
         Http.Reply last = null;

@@ -8,6 +8,8 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.server.VaadinRequest;
@@ -21,6 +23,7 @@ import java.security.Principal;
 public class MainLayout extends AppLayout implements BeforeEnterObserver {
 
     private final Span user = new Span();
+    private boolean navigationBuilt;
 
     public MainLayout() {
         H1 title = new H1("Seed");
@@ -39,17 +42,45 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         navbar.setWidthFull();
         navbar.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
         navbar.getStyle().set("padding", "0 var(--lumo-space-m)");
-        addToNavbar(navbar);
+        addToNavbar(new com.vaadin.flow.component.applayout.DrawerToggle(), navbar);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Principal principal = VaadinRequest.getCurrent() == null ? null : VaadinRequest.getCurrent().getUserPrincipal();
+        VaadinRequest request = VaadinRequest.getCurrent();
+        Principal principal = request == null ? null : request.getUserPrincipal();
         if (principal == null) {
             event.forwardTo(LoginView.class);
             return;
         }
         user.setText(principal.getName());
+        if (!navigationBuilt) {
+            addToDrawer(navigation(request));
+            navigationBuilt = true;
+        }
+    }
+
+    /** Menu entries by role; each view checks again (and the services check the caller). */
+    private static SideNav navigation(VaadinRequest request) {
+        SideNav nav = new SideNav();
+        nav.addItem(new SideNavItem("Status", ""));
+        if (request.isUserInRole("TENANT_ADMIN") || request.isUserInRole("STAFF")) {
+            nav.addItem(new SideNavItem("Chat", "chat"));
+        }
+        if (request.isUserInRole("TENANT_ADMIN")) {
+            nav.addItem(new SideNavItem("Concepts", "concepts"));
+            nav.addItem(new SideNavItem("Scenarios", "scenarios"));
+            nav.addItem(new SideNavItem("Turns", "turns"));
+            nav.addItem(new SideNavItem("Dashboard", "dashboard"));
+            nav.addItem(new SideNavItem("Meta-concepts", "meta-concepts"));
+            nav.addItem(new SideNavItem("Users & API keys", "users"));
+        }
+        if (request.isUserInRole("PLATFORM_ADMIN")) {
+            nav.addItem(new SideNavItem("Tenants", "tenants"));
+            nav.addItem(new SideNavItem("Meta-concepts", "meta-concepts"));
+            nav.addItem(new SideNavItem("Models", "models"));
+        }
+        return nav;
     }
 
     private void signOut() {
