@@ -1,0 +1,104 @@
+package ai.seed.it.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import java.nio.file.Path;
+
+/** Page object for the staff chat. */
+public class ChatPage {
+
+    private final Page page;
+
+    public ChatPage(Page page) {
+        this.page = page;
+    }
+
+    ChatPage waitUntilShown() {
+        assertThat(page.locator("#chat-ask")).isVisible();
+        return this;
+    }
+
+    /** Picks a photo through the upload's file input and waits for its preview. */
+    public ChatPage attach(Path image) {
+        page.locator("#chat-upload input[type=file]").setInputFiles(image);
+        assertThat(page.locator("#chat-image-preview")).isVisible();
+        return this;
+    }
+
+    public ChatPage type(String question) {
+        page.locator("#chat-question textarea").fill(question);
+        return this;
+    }
+
+    public ChatPage ask() {
+        page.locator("#chat-ask").click();
+        return this;
+    }
+
+    public Locator question() {
+        return page.locator("#chat-question");
+    }
+
+    public Locator answers() {
+        return page.locator(".chat-answer");
+    }
+
+    public Locator errors() {
+        return page.locator(".chat-error");
+    }
+
+    /** Waits for the n-th (1-based) reply, answer or error, and returns its text. */
+    public String waitForReply(int n) {
+        Locator replies = page.locator(".chat-answer, .chat-error");
+        assertThat(replies).hasCount(n, new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions()
+                .setTimeout(60_000));
+        assertThat(page.locator("#chat-progress")).isHidden();
+        return replies.nth(n - 1).locator("p").first().textContent();
+    }
+
+    /** Opens the last answer's "Why?" section. */
+    public ChatPage openWhy() {
+        Locator why = page.locator(".chat-why").last();
+        why.locator("vaadin-details-summary").click();
+        assertThat(why.locator(".why-changes")).isVisible();
+        return this;
+    }
+
+    /** The cells of the last "Why?" section's reflection questions, joined with " | ". */
+    public String whyQuestions() {
+        return String.join(" | ", page.locator(".chat-why").last().locator(".why-questions vaadin-grid-cell-content")
+                .allInnerTexts());
+    }
+
+    /** The cells of the last "Why?" section's refined report, joined with " | ". */
+    public String whyReport() {
+        return String.join(" | ", page.locator(".chat-why").last().locator(".why-report vaadin-grid-cell-content")
+                .allInnerTexts());
+    }
+
+    public Locator whyChanges() {
+        return page.locator(".chat-why").last().locator(".why-changes");
+    }
+
+    public Locator whyFacts() {
+        return page.locator(".chat-why").last().locator(".why-facts");
+    }
+
+    /** Follows the last answer's link to the turn inspector. */
+    public TurnDetailPage openTrace() {
+        page.locator(".why-trace-link").last().click();
+        return new TurnDetailPage(page).waitUntilShown();
+    }
+
+    /** Inserts a concept with the {@code <} helper. */
+    public ChatPage insertConcept(String name) {
+        page.locator("#chat-question textarea").press("<");
+        Locator combo = page.locator("#chat-concept input");
+        assertThat(combo).isFocused();
+        combo.fill(name);
+        page.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText(name)).first().click();
+        return this;
+    }
+}

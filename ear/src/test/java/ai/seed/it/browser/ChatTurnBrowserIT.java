@@ -1,0 +1,193 @@
+package ai.seed.it.browser;
+
+import static ai.seed.it.fakes.FakeOpenAiServer.ok;
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.seed.domain.user.Role;
+import ai.seed.inference.concepts.ConceptService;
+import ai.seed.inference.concepts.RegisterConcept;
+import ai.seed.inference.concepts.UploadedImage;
+import ai.seed.inference.config.ModelBackends;
+import ai.seed.inference.service.Caller;
+import ai.seed.inference.tenancy.TenancyService;
+import ai.seed.it.ItShared;
+import ai.seed.it.fakes.FakeOpenAiServer;
+import ai.seed.it.pipeline.ItImages;
+import ai.seed.it.pipeline.PipelineFixture;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The staff chat and the turn inspector in a real browser against fake model servers: an
+ * in-container step creates a tenant, its admin and the concept {@code <bo>}, points the model
+ * backends at scripted small and large VLMs; then the browser asks about a photo, reads the
+ * answer and "Why?", and follows the turn into the inspector.
+ *
+ * <p>This class also runs in the container, where Playwright is absent: it holds no Playwright
+ * types (page objects do) and uses no lambdas over them.
+ */
+@ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ChatTurnBrowserIT {
+
+    static final String IDENTITY = """
+            {"<bo>": {"category": "a red and yellow checkered toy", "attributes": "always on the shelf"}}""";
+    static final String DETECTED = """
+            {"<bo>": {"present": true, "location-absolute": "top-left quadrant",
+                      "location-relative": "to the left of the blue mug"}}""";
+    static final String ANSWER = "Yes, <bo> is in the top-left part of the photo.";
+    static final String QUESTION = "Where is <bo> in this photo?";
+
+    /** Kept between the in-container steps (same deployment, same class loader). */
+    static FakeOpenAiServer small;
+    static FakeOpenAiServer large;
+
+    @Inject
+    TenancyService tenancy;
+    @Inject
+    ConceptService concepts;
+    @Inject
+    ModelBackends backends;
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return BrowserDeployments.withFakes("chat-browser-it.war", ChatTurnBrowserIT.class);
+    }
+
+    @Test
+    @Order(1)
+    void setUpTenantConceptAndFakeModels() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Caller platform = Caller.of("chat-browser-it", null, Role.PLATFORM_ADMIN);
+        var tenant = tenancy.createTenant(platform, "chat-" + run, "Chat IT " + run);
+        String username = "chat-admin-" + run;
+        String password = "pw-" + UUID.randomUUID();
+        tenancy.createUser(platform, tenant.id(), username, "Chat Admin", Role.TENANT_ADMIN, password);
+        small = FakeOpenAiServer.start("qwen2.5-vl-3b");
+        large = FakeOpenAiServer.start("gpt-4o");
+        backends.reconfigure(PipelineFixture.settings(small.baseUrl(), large.baseUrl(), 5000));
+        large.reply(ok(IDENTITY));
+        concepts.register(Caller.of(username, tenant.id(), Role.TENANT_ADMIN), new RegisterConcept("<bo>",
+                "<bo> is my red and yellow toy; it is always on the shelf.",
+                List.of(new UploadedImage(ItImages.toyPng(120), "bo.png")), null));
+        // One turn: detection, one reflection call ("yes" to the location, "no" to the relative one), the answer.
+        small.reply(ok(DETECTED));
+        large.reply(ok("yes no"), ok(ANSWER));
+        ItShared.put("chat-it.username", username);
+        ItShared.put("chat-it.password", password);
+    }
+
+    @Test
+    @Order(2)
+    @RunAsClient
+    void asksAboutAPhotoReadsTheAnswerAndWhy() throws Exception {
+        Path photo = Files.createTempFile("chat-it", ".png");
+        Files.write(photo, ItImages.toyPng(200));
+        ConsoleBrowser browser = ConsoleBrowser.open("ChatTurnBrowserIT-asks");
+        try {
+            browser.signIn(ItShared.get("chat-it.username"), ItShared.get("chat-it.password"));
+            ChatPage chat = browser.chat();
+            chat.attach(photo).type("Where is ").insertConcept("<bo>");
+            assertThat(chat.question().locator("textarea")).hasValue("Where is <bo> ");
+            chat.type(QUESTION).ask();
+
+            assertEquals(ANSWER, chat.waitForReply(1));
+            chat.openWhy();
+            assertThat(chat.whyFacts()).containsText("Mode FULL");
+            assertThat(chat.whyChanges()).containsText("<bo> location-relative to the left of the blue mug -> (none)");
+            String questions = chat.whyQuestions();
+            assertTrue(questions.contains("top-left quadrant") && questions.contains("yes") && questions.contains("no"),
+                    questions);
+            assertTrue(chat.whyReport().contains("VERIFIED"), chat.whyReport());
+            browser.screenshot("-answer");
+
+            TurnDetailPage turn = chat.openTrace();
+            assertThat(turn.keptLocations()).hasCount(1);
+            assertThat(turn.keptLocations()).containsText("<bo>");
+            assertThat(turn.rawOutput()).containsText("\"location-absolute\": \"top-left quadrant\"");
+            assertThat(turn.changes()).containsText("-> (none)");
+            assertThat(turn.answer()).hasText(ANSWER);
+            assertThat(turn.calls()).isVisible();
+            String verdicts = turn.questions();
+            assertTrue(verdicts.contains("yes") && verdicts.contains("no"), verdicts);
+            browser.screenshot("-inspector");
+            browser.passed();
+        } finally {
+            browser.close();
+            Files.deleteIfExists(photo);
+        }
+    }
+
+    @Test
+    @Order(3)
+    @RunAsClient
+    void theInspectorListsAndFiltersTheTurn() {
+        ConsoleBrowser browser = ConsoleBrowser.open("ChatTurnBrowserIT-turns");
+        try {
+            browser.signIn(ItShared.get("chat-it.username"), ItShared.get("chat-it.password"));
+            TurnsPage turns = browser.turns();
+            assertThat(turns.count()).hasText("1 of 1 turn(s)");
+            turns.onlyChangedByReflection();
+            assertThat(turns.count()).hasText("1 of 1 turn(s)");
+            turns.user("nobody-like-this");
+            assertThat(turns.count()).hasText("0 of 1 turn(s)");
+            turns.user("chat-admin");
+            TurnDetailPage turn = turns.open("Where is <bo>");
+            assertThat(turn.summary()).containsText("reflection changed the report");
+            browser.passed();
+        } finally {
+            browser.close();
+        }
+    }
+
+    @Test
+    @Order(4)
+    @RunAsClient
+    void aFailedTurnAndAnEmptyQuestionAreExplainedWithoutStackTraces() {
+        ConsoleBrowser browser = ConsoleBrowser.tablet("ChatTurnBrowserIT-errors");
+        try {
+            browser.signIn(ItShared.get("chat-it.username"), ItShared.get("chat-it.password"));
+            ChatPage chat = browser.chat();
+            chat.ask();
+            assertThat(chat.question()).hasAttribute("invalid", "");
+            assertThat(chat.question()).containsText("Type a question first.");
+            // No scripted reply is left: the fake models answer 500.
+            chat.type("What colour is <bo>?").ask();
+            String error = chat.waitForReply(1);
+            assertThat(chat.errors()).hasCount(1);
+            assertFalse(Pattern.compile("Exception|\\bat [a-z]+\\.").matcher(error).find(), error);
+            browser.screenshot("-error");
+            browser.passed();
+        } finally {
+            browser.close();
+        }
+    }
+
+    @Test
+    @Order(5)
+    void tearDownFakeModels() {
+        if (small != null) {
+            small.close();
+        }
+        if (large != null) {
+            large.close();
+        }
+        backends.reconfigure(backends.configured());
+    }
+}

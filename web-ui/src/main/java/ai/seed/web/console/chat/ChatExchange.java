@@ -1,0 +1,27 @@
+package ai.seed.web.console.chat;
+
+import ai.seed.inference.pipeline.TurnResult;
+
+/**
+ * One question of a chat conversation and how it ended: a turn result (answered or failed) or,
+ * when the request was refused before any model ran, only an error message.
+ *
+ * @param imageDataUrl a small preview of the photo asked about, or null for a text-only question
+ */
+public record ChatExchange(String question, String scenario, String imageDataUrl, TurnResult result, String error) {
+
+    /** The text shown as the reply: the answer, else the clearest error there is. */
+    public String reply() {
+        if (result != null && result.answer() != null && !result.answer().isBlank()) {
+            return result.answer();
+        }
+        if (result != null && result.errorMessage() != null) {
+            return result.errorMessage();
+        }
+        return error == null ? "No answer." : error;
+    }
+
+    public boolean failed() {
+        return result == null || result.answer() == null || result.answer().isBlank();
+    }
+}

@@ -1,0 +1,91 @@
+package ai.seed.web.console.chat;
+
+import ai.seed.inference.concepts.UploadedImage;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.server.streams.UploadHandler;
+import java.util.Base64;
+
+/**
+ * The photo to ask about: one JPEG, PNG or WebP, dropped or picked (10 MiB at most, as the
+ * service allows), shown as a preview with a button to remove it. The service validates the bytes
+ * again; this only keeps obviously wrong files out early.
+ */
+class ImagePicker extends HorizontalLayout {
+
+    static final int MAX_BYTES = 10 * 1024 * 1024;
+
+    private final Upload upload;
+    private final Image preview = new Image();
+    private final Button remove = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> clear());
+    private final Span name = new Span();
+    private UploadedImage image;
+    private String dataUrl;
+
+    ImagePicker() {
+        upload = new Upload(UploadHandler.inMemory((meta, bytes) -> accept(meta.fileName(), meta.contentType(), bytes)));
+        upload.setId("chat-upload");
+        upload.setMaxFiles(1);
+        upload.setMaxFileSize(MAX_BYTES);
+        upload.setAcceptedFileTypes("image/jpeg", "image/png", "image/webp", ".jpg", ".jpeg", ".png", ".webp");
+        upload.setDropLabel(new Span("Drop a photo here (JPEG, PNG or WebP, up to 10 MiB)"));
+        upload.addFileRejectedListener(e -> ai.seed.web.console.ConsoleErrors.show(e.getErrorMessage()));
+        preview.setId("chat-image-preview");
+        preview.setAlt("the photo to ask about");
+        preview.setMaxHeight("96px");
+        remove.setId("chat-image-remove");
+        remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        remove.setAriaLabel("Remove the photo");
+        remove.setTooltipText("Remove the photo");
+        setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        setWrap(true);
+        add(upload, preview, name, remove);
+        showPreview(false);
+    }
+
+    private void accept(String fileName, String contentType, byte[] bytes) {
+        image = new UploadedImage(bytes, fileName);
+        String type = contentType == null || !contentType.startsWith("image/") ? "image/png" : contentType;
+        dataUrl = bytes.length <= 2 * 1024 * 1024 ? "data:" + type + ";base64," + Base64.getEncoder().encodeToString(bytes)
+                : null;
+        if (dataUrl != null) {
+            preview.setSrc(dataUrl);
+        }
+        name.setText(fileName);
+        showPreview(true);
+        upload.clearFileList();
+    }
+
+    /** The chosen photo, or null for a text-only question. */
+    UploadedImage image() {
+        return image;
+    }
+
+    /** A data URL of the photo for the conversation (null when none, or too large to inline). */
+    String dataUrl() {
+        return dataUrl;
+    }
+
+    void clear() {
+        image = null;
+        dataUrl = null;
+        name.setText("");
+        showPreview(false);
+    }
+
+    void setBusy(boolean busy) {
+        remove.setEnabled(!busy);
+    }
+
+    private void showPreview(boolean shown) {
+        preview.setVisible(shown && dataUrl != null);
+        name.setVisible(shown);
+        remove.setVisible(shown);
+    }
+}
