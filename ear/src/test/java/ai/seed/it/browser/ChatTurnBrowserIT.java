@@ -181,6 +181,29 @@ class ChatTurnBrowserIT {
 
     @Test
     @Order(5)
+    @RunAsClient
+    void retrainsClustersAndActivatesTheNewVersion() {
+        ConsoleBrowser browser = ConsoleBrowser.open("ChatTurnBrowserIT-metaconcepts");
+        try {
+            browser.signIn(ItShared.get("chat-it.username"), ItShared.get("chat-it.password"));
+            MetaConceptsPage dictionary = browser.metaConcepts();
+            String done = dictionary.retrain(1);
+            assertTrue(done.startsWith("Done: new version #"), done);
+            assertThat(dictionary.metaConceptCell("<bo>")).isVisible();
+            assertThat(dictionary.activateButton()).isVisible();
+            dictionary.activate();
+            assertThat(dictionary.activateButton()).isHidden();
+            assertThat(dictionary.comparison()).hasText("This is the active version.");
+            assertThat(dictionary.versionCell("ACTIVE")).isVisible();
+            browser.screenshot("-done");
+            browser.passed();
+        } finally {
+            browser.close();
+        }
+    }
+
+    @Test
+    @Order(10)
     void tearDownFakeModels() {
         if (small != null) {
             small.close();

@@ -69,6 +69,11 @@ public final class ConsoleBrowser implements AutoCloseable {
         return new TurnsPage(page).waitUntilShown();
     }
 
+    public MetaConceptsPage metaConcepts() {
+        page.navigate(baseUrl() + "meta-concepts");
+        return new MetaConceptsPage(page).waitUntilShown();
+    }
+
     /** Saves a screenshot now (to look at how a view renders), under target/screenshots. */
     public Path screenshot(String suffix) {
         try {

@@ -16,7 +16,7 @@ public record ChatExchange(String question, String scenario, String imageDataUrl
             return result.answer();
         }
         if (result != null && result.errorMessage() != null) {
-            return result.errorMessage();
+            return "The turn failed: " + result.errorMessage();
         }
         return error == null ? "No answer." : error;
     }

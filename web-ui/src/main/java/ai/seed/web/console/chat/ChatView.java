@@ -17,6 +17,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.Scroller;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -61,6 +62,7 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver {
     public ChatView() {
         setSizeFull();
         setMaxWidth("1100px");
+        question.setMaxHeight("10rem");
         messages.setId("chat-messages");
         messages.setPadding(false);
         messages.setSpacing(false);
@@ -80,12 +82,19 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver {
         progress.setId("chat-progress");
         progressText.setId("chat-progress-text");
         setBusy(false);
-        HorizontalLayout top = new HorizontalLayout(scenario, concepts, newChat);
+        H2 title = new H2("Chat");
+        title.getStyle().set("margin", "0 var(--lumo-space-m) 0 0");
+        HorizontalLayout top = new HorizontalLayout(title, scenario, concepts, newChat);
         top.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         top.setWrap(true);
         HorizontalLayout actions = new HorizontalLayout(ask, progressText);
         actions.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
-        add(new H2("Chat"), top, messages, progress, image, question, actions);
+        Scroller scroller = new Scroller(messages);
+        scroller.setId("chat-scroller");
+        scroller.setWidthFull();
+        scroller.getStyle().set("min-height", "8rem");
+        add(top, scroller, progress, image, question, actions);
+        setFlexGrow(1, scroller);
     }
 
     @Override

@@ -25,7 +25,7 @@ class LocationOverlay extends Div {
         getStyle().set("position", "relative").set("display", "inline-block").set("max-width", "100%")
                 .set("line-height", "0");
         image.setId("turn-image");
-        image.getStyle().set("max-width", "min(100%, 640px)").set("max-height", "480px").set("display", "block");
+        image.getStyle().set("width", "480px").set("max-width", "100%").set("height", "auto").set("display", "block");
         add(image);
         for (TraceRows.ReportRow b : before) {
             if (!b.present()) {

@@ -1,0 +1,63 @@
+package ai.seed.it.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+
+/** Page object for the meta-concept dictionary view. */
+public class MetaConceptsPage {
+
+    private final Page page;
+
+    public MetaConceptsPage(Page page) {
+        this.page = page;
+    }
+
+    MetaConceptsPage waitUntilShown() {
+        assertThat(page.locator("#versions-grid")).isVisible();
+        return this;
+    }
+
+    /** Retrains with {@code k} on the default source and waits until the job has ended; returns its status text. */
+    public String retrain(int k) {
+        page.locator("#retrain").click();
+        page.locator("#retrain-k input").fill(String.valueOf(k));
+        page.locator("#retrain-start").click();
+        Locator status = page.locator("#retrain-status");
+        assertThat(status).containsText(java.util.regex.Pattern.compile("Done|Failed|Cancelled"),
+                new LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
+        String text = status.textContent();
+        page.locator("#retrain-close").click();
+        return text;
+    }
+
+    /** Activates the selected version, confirming the dialog. */
+    public MetaConceptsPage activate() {
+        page.locator("#activate").click();
+        page.locator("vaadin-confirm-dialog-overlay vaadin-button[slot='confirm-button'], vaadin-confirm-dialog vaadin-button[slot='confirm-button']")
+                .first().click();
+        return this;
+    }
+
+    /** The first cell of the versions grid with this text. */
+    public Locator versionCell(String text) {
+        return page.locator("#versions-grid vaadin-grid-cell-content")
+                .filter(new Locator.FilterOptions().setHasText(text)).first();
+    }
+
+    /** The first cell of the meta-concepts grid with this text. */
+    public Locator metaConceptCell(String text) {
+        return page.locator("#meta-concepts-grid vaadin-grid-cell-content")
+                .filter(new Locator.FilterOptions().setHasText(text)).first();
+    }
+
+    public Locator comparison() {
+        return page.locator("#version-comparison");
+    }
+
+    public Locator activateButton() {
+        return page.locator("#activate");
+    }
+}
