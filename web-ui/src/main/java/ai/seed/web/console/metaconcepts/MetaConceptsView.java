@@ -46,6 +46,8 @@ public class MetaConceptsView extends VerticalLayout implements BeforeEnterObser
     ConsoleCaller consoleCaller;
     @Inject
     DictionaryService dictionary;
+    @jakarta.annotation.Resource
+    jakarta.enterprise.concurrent.ManagedScheduledExecutorService scheduler;
 
     private final Grid<VersionView> versions = new Grid<>();
     private final MetaConceptGrid metaConcepts = new MetaConceptGrid(this::saveAdapter);
@@ -171,7 +173,7 @@ public class MetaConceptsView extends VerticalLayout implements BeforeEnterObser
     }
 
     private void openRetrain() {
-        new RetrainDialog(dictionary, caller, caller.has(Role.PLATFORM_ADMIN), this::reload).open();
+        new RetrainDialog(dictionary, scheduler, caller, caller.has(Role.PLATFORM_ADMIN), this::reload).open();
     }
 
     private static String time(Instant t) {

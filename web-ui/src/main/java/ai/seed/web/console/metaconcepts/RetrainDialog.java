@@ -16,10 +16,15 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
- * "Retrain clusters": K and the data source, then the background job's progress (polled every
- * second) with a cancel button. When the job ends, {@code onFinished} refreshes the versions.
+ * "Retrain clusters": K and the data source, then the background job's progress (read every
+ * second on a managed thread and pushed to the browser) with a cancel button. When the job ends,
+ * {@code onFinished} gets the new version's id (null when none was made).
  */
 class RetrainDialog extends Dialog {
 
@@ -34,10 +39,13 @@ class RetrainDialog extends Dialog {
     private final Button start = new Button("Start", e -> start());
     private final Button cancel = new Button("Cancel job", e -> cancelJob());
     private JobView job;
-    private com.vaadin.flow.shared.Registration poll;
+    private final ScheduledExecutorService scheduler;
+    private ScheduledFuture<?> poll;
 
-    RetrainDialog(DictionaryService dictionary, Caller caller, boolean platform, java.util.function.Consumer<Long> onFinished) {
+    RetrainDialog(DictionaryService dictionary, ScheduledExecutorService scheduler, Caller caller, boolean platform,
+                  java.util.function.Consumer<Long> onFinished) {
         this.dictionary = dictionary;
+        this.scheduler = scheduler;
         this.caller = caller;
         this.onFinished = onFinished;
         setHeaderTitle("Retrain clusters");
@@ -104,18 +112,33 @@ class RetrainDialog extends Dialog {
         progress.setVisible(true);
         show(job);
         UI ui = UI.getCurrent();
-        ui.setPollInterval(1000);
-        poll = ui.addPollListener(e -> refresh());
+        UUID id = job.id();
+        poll = scheduler.scheduleWithFixedDelay(() -> {
+            JobView latest;
+            String failure = null;
+            try {
+                latest = dictionary.job(caller, id);
+            } catch (RuntimeException e) {
+                latest = null;
+                failure = ConsoleErrors.message(e);
+            }
+            JobView seen = latest;
+            String error = failure;
+            ui.access(() -> refresh(seen, error));
+        }, 500, 1000, TimeUnit.MILLISECONDS);
     }
 
-    private void refresh() {
-        try {
-            job = dictionary.job(caller, job.id());
-        } catch (RuntimeException e) {
-            status.setText(ConsoleErrors.message(e));
+    /** Shows the job as last read (pushed from the polling thread); stops when it has ended. */
+    private void refresh(JobView latest, String failure) {
+        if (failure != null) {
+            status.setText(failure);
             stopPolling();
             return;
         }
+        if (poll == null || latest == null) {
+            return;
+        }
+        job = latest;
         show(job);
         if (job.finished()) {
             stopPolling();
@@ -149,13 +172,8 @@ class RetrainDialog extends Dialog {
 
     private void stopPolling() {
         if (poll != null) {
-            poll.remove();
+            poll.cancel(false);
             poll = null;
-            getUI().ifPresent(ui -> ui.setPollInterval(-1));
-            UI current = UI.getCurrent();
-            if (current != null) {
-                current.setPollInterval(-1);
-            }
         }
     }
 }
