@@ -203,6 +203,25 @@ class ChatTurnBrowserIT {
     }
 
     @Test
+    @Order(6)
+    @RunAsClient
+    void theDashboardChartsTheTurns() {
+        ConsoleBrowser browser = ConsoleBrowser.open("ChatTurnBrowserIT-dashboard");
+        try {
+            browser.signIn(ItShared.get("chat-it.username"), ItShared.get("chat-it.password"));
+            DashboardPage dashboard = browser.dashboard();
+            assertThat(dashboard.summary()).containsText("2 turns, 1 failed");
+            for (String chart : List.of("chart-turns", "chart-suppressed", "chart-latency", "chart-errors")) {
+                assertEquals(560, dashboard.chartWidth(chart), chart);
+            }
+            browser.screenshot("-charts");
+            browser.passed();
+        } finally {
+            browser.close();
+        }
+    }
+
+    @Test
     @Order(10)
     void tearDownFakeModels() {
         if (small != null) {

@@ -74,6 +74,11 @@ public final class ConsoleBrowser implements AutoCloseable {
         return new MetaConceptsPage(page).waitUntilShown();
     }
 
+    public DashboardPage dashboard() {
+        page.navigate(baseUrl() + "dashboard");
+        return new DashboardPage(page).waitUntilShown();
+    }
+
     /** Saves a screenshot now (to look at how a view renders), under target/screenshots. */
     public Path screenshot(String suffix) {
         try {
