@@ -212,9 +212,28 @@ class ChatTurnBrowserIT {
             DashboardPage dashboard = browser.dashboard();
             assertThat(dashboard.summary()).containsText("2 turns, 1 failed");
             for (String chart : List.of("chart-turns", "chart-suppressed", "chart-latency", "chart-errors")) {
-                assertEquals(560, dashboard.chartWidth(chart), chart);
+                assertEquals(480, dashboard.chartWidth(chart), chart);
             }
             browser.screenshot("-charts");
+            browser.passed();
+        } finally {
+            browser.close();
+        }
+    }
+
+    @Test
+    @Order(7)
+    @RunAsClient
+    void thePlatformAdminSeesTheBackendsAndTestsTheEndpoints() {
+        ConsoleBrowser browser = ConsoleBrowser.open("ChatTurnBrowserIT-models");
+        try {
+            browser.signIn(LoginPage.ADMIN, LoginPage.ADMIN_PASSWORD);
+            ModelsPage models = browser.models();
+            assertThat(models.backends()).containsText("baseline");
+            assertThat(models.backends()).containsText("gpt-4o @ http://127.0.0.1:");
+            models.testConnection();
+            assertThat(models.healthCells("UP")).hasCount(2);
+            browser.screenshot("-health");
             browser.passed();
         } finally {
             browser.close();

@@ -79,6 +79,11 @@ public final class ConsoleBrowser implements AutoCloseable {
         return new DashboardPage(page).waitUntilShown();
     }
 
+    public ModelsPage models() {
+        page.navigate(baseUrl() + "models");
+        return new ModelsPage(page).waitUntilShown();
+    }
+
     /** Saves a screenshot now (to look at how a view renders), under target/screenshots. */
     public Path screenshot(String suffix) {
         try {

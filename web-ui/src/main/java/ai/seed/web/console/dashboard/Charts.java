@@ -13,6 +13,7 @@ import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.BarRenderer;
@@ -26,8 +27,8 @@ import org.jfree.data.category.DefaultCategoryDataset;
  */
 final class Charts {
 
-    static final int WIDTH = 560;
-    static final int HEIGHT = 300;
+    static final int WIDTH = 480;
+    static final int HEIGHT = 280;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MM-dd");
     private static final Color[] COLORS = {new Color(0x1676f3), new Color(0xe8583f), new Color(0x2e9b5f)};
 
@@ -48,6 +49,19 @@ final class Charts {
             renderer.setSeriesPaint(i, COLORS[i % COLORS.length]);
         }
         return png(style(chart));
+    }
+
+    /** Bars of a percentage: the axis always runs from 0 to 100. */
+    static byte[] percentBars(String title, String axis, List<TurnStats.Day> days, Series series) {
+        JFreeChart chart = ChartFactory.createBarChart(title, null, axis, dataset(days, series),
+                PlotOrientation.VERTICAL, false, false, false);
+        BarRenderer renderer = (BarRenderer) chart.getCategoryPlot().getRenderer();
+        renderer.setBarPainter(new StandardBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setSeriesPaint(0, COLORS[1]);
+        style(chart);
+        ((NumberAxis) chart.getCategoryPlot().getRangeAxis()).setRange(0, 100);
+        return png(chart);
     }
 
     static byte[] lines(String title, String axis, List<TurnStats.Day> days, Series... series) {
@@ -80,6 +94,10 @@ final class Charts {
         plot.setRangeGridlinePaint(new Color(0xd0d5dd));
         plot.setOutlineVisible(false);
         plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+        NumberAxis range = (NumberAxis) plot.getRangeAxis();
+        range.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        range.setAutoRangeIncludesZero(true);
+        range.setAutoRangeMinimumSize(1.0);
         return chart;
     }
 

@@ -93,7 +93,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         summary.setText(summaryText(days));
         chart("chart-turns", "Turns per day", Charts.bars("Turns per day", "turns", days,
                 new Charts.Series("turns", TurnStats.Day::turns)), days);
-        chart("chart-suppressed", "Share of detections suppressed by reflection", Charts.bars(
+        chart("chart-suppressed", "Share of detections suppressed by reflection", Charts.percentBars(
                 "Detections suppressed by reflection", "% of detections", days,
                 new Charts.Series("suppressed", d -> 100 * d.suppressedShare())), days);
         chart("chart-latency", "Latency per day", Charts.lines("Latency per day", "ms", days,

@@ -1,0 +1,75 @@
+package ai.seed.web.console.models;
+
+import ai.seed.domain.user.Role;
+import ai.seed.inference.config.ModelBackends;
+import ai.seed.inference.model.openai.OpenAiCompatibleClient;
+import ai.seed.inference.service.Caller;
+import ai.seed.web.console.ConsoleErrors;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The model backends in use, in words, and a "test connection" against each configured
+ * OpenAI-compatible endpoint (its model list, timed). Platform admins only.
+ */
+@ApplicationScoped
+public class ModelHealthCheck {
+
+    @Inject
+    ModelBackends backends;
+
+    /** What serves each role; weight-free backends say "baseline" in their label. */
+    public record Backends(String embedder, String smallVlm, String largeVlm, int topK, String defaultMode,
+                           int maxConceptsPerPrompt, double detectorThreshold) {
+    }
+
+    /** The result of one connection test. */
+    public record EndpointHealth(String role, String url, String model, boolean ok, long millis, String detail,
+                                 Instant checkedAt) {
+    }
+
+    public Backends backends(Caller caller) {
+        caller.require(Role.PLATFORM_ADMIN);
+        ModelBackends.Resolved r = backends.current();
+        return new Backends(r.embedderLabel(), r.smallVlmLabel(), r.largeVlmLabel(), r.settings().topK(),
+                r.settings().defaultMode(), r.settings().maxConceptsPerPrompt(), r.settings().detectorThreshold());
+    }
+
+    /** Tests every configured endpoint: small VLM first, then large (the order the backends hold them). */
+    public List<EndpointHealth> check(Caller caller) {
+        caller.require(Role.PLATFORM_ADMIN);
+        ModelBackends.Resolved r = backends.current();
+        List<String> roles = new ArrayList<>();
+        if (r.settings().smallVlm().configured()) {
+            roles.add("Small VLM");
+        }
+        if (r.settings().largeVlm().configured()) {
+            roles.add("Large VLM");
+        }
+        List<EndpointHealth> out = new ArrayList<>();
+        for (int i = 0; i < r.clients().size() && i < roles.size(); i++) {
+            out.add(test(roles.get(i), r.clients().get(i)));
+        }
+        return out;
+    }
+
+    private static EndpointHealth test(String role, OpenAiCompatibleClient client) {
+        String url = client.endpoint().baseUri().toString();
+        String model = client.endpoint().model();
+        long start = System.nanoTime();
+        try {
+            String body = client.models();
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            String detail = body.contains("\"" + model + "\"") ? "reachable; serves " + model
+                    : "reachable, but its model list does not name " + model;
+            return new EndpointHealth(role, url, model, true, ms, detail, Instant.now());
+        } catch (RuntimeException e) {
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            String message = e.getMessage() == null || e.getMessage().isBlank() ? ConsoleErrors.UNEXPECTED : e.getMessage();
+            return new EndpointHealth(role, url, model, false, ms, message, Instant.now());
+        }
+    }
+}
