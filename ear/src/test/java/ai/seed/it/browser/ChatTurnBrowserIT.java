@@ -191,6 +191,7 @@ class ChatTurnBrowserIT {
             assertTrue(done.startsWith("Done: new version #"), done);
             assertThat(dictionary.metaConceptCell("<bo>")).isVisible();
             assertThat(dictionary.activateButton()).isVisible();
+            assertEquals(640, dictionary.mapWidth());
             dictionary.activate();
             assertThat(dictionary.activateButton()).isHidden();
             assertThat(dictionary.comparison()).hasText("This is the active version.");

@@ -53,6 +53,14 @@ public class MetaConceptsPage {
                 .filter(new Locator.FilterOptions().setHasText(text)).first();
     }
 
+    /** The natural width of the concept map image once loaded (0 when it did not load). */
+    public int mapWidth() {
+        Locator img = page.locator("#concept-map-image");
+        assertThat(img).isVisible();
+        page.waitForFunction("() => { const i = document.getElementById('concept-map-image'); return i && i.complete; }");
+        return ((Number) img.evaluate("i => i.naturalWidth")).intValue();
+    }
+
     public Locator comparison() {
         return page.locator("#version-comparison");
     }

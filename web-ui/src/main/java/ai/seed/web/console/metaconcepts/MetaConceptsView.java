@@ -23,7 +23,14 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import ai.seed.inference.dictionary.DictionaryMap;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.server.StreamResource;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -46,6 +53,8 @@ public class MetaConceptsView extends VerticalLayout implements BeforeEnterObser
     ConsoleCaller consoleCaller;
     @Inject
     DictionaryService dictionary;
+    @Inject
+    DictionaryMap dictionaryMap;
     @jakarta.annotation.Resource
     jakarta.enterprise.concurrent.ManagedScheduledExecutorService scheduler;
 
@@ -56,6 +65,7 @@ public class MetaConceptsView extends VerticalLayout implements BeforeEnterObser
     private final Button activate = new Button("Activate", e -> confirmActivate());
     private final Button rollback = new Button("Roll back", e -> confirmRollback());
     private final VerticalLayout detail = new VerticalLayout();
+    private final Div map = new Div();
     private Caller caller;
     private List<VersionView> all = List.of();
 
@@ -77,7 +87,9 @@ public class MetaConceptsView extends VerticalLayout implements BeforeEnterObser
         HorizontalLayout selectedHeader = new HorizontalLayout(selectedTitle, activate);
         selectedHeader.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         detail.setPadding(false);
-        detail.add(selectedHeader, comparison, metaConcepts);
+        map.setId("concept-map");
+        map.setWidthFull();
+        detail.add(selectedHeader, comparison, metaConcepts, map);
         detail.setVisible(false);
         add(header, versions, detail);
     }
@@ -130,6 +142,34 @@ public class MetaConceptsView extends VerticalLayout implements BeforeEnterObser
         comparison.setText(VersionComparison.describe(v, VersionComparison.active(all)));
         metaConcepts.setItems(v.metaConcepts());
         activate.setVisible("READY".equals(v.status()));
+        showMap(v);
+    }
+
+    private void showMap(VersionView v) {
+        map.removeAll();
+        try {
+            DictionaryMap.MapView m = dictionaryMap.map(caller, v.id());
+            if (m.points().isEmpty()) {
+                map.add(new Span("No map: none of this version's members is a registered concept with a stored embedding."));
+                return;
+            }
+            Map<Integer, String> labels = v.metaConcepts().stream().collect(Collectors.toMap(
+                    VersionView.MetaConceptView::clusterIndex, VersionView.MetaConceptView::label, (a, b) -> a));
+            byte[] png = ConceptMapChart.png(m, labels);
+            StreamResource resource = new StreamResource("concept-map-" + v.id() + ".png", () -> new ByteArrayInputStream(png));
+            resource.setCacheTime(0);
+            Image image = new Image(resource, "2-D map of " + m.points().size() + " concept embeddings in "
+                    + v.metaConcepts().size() + " meta-concepts");
+            image.setId("concept-map-image");
+            image.setWidth(ConceptMapChart.WIDTH + "px");
+            image.setMaxWidth("100%");
+            map.add(image);
+            if (m.missing() > 0) {
+                map.add(new Span(m.missing() + " member(s) from a dataset have no stored embedding and are not shown."));
+            }
+        } catch (RuntimeException e) {
+            map.add(new Span(ConsoleErrors.message(e)));
+        }
     }
 
     private void saveAdapter(VersionView.MetaConceptView m, String adapter) {
