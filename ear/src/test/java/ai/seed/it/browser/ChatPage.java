@@ -27,6 +27,20 @@ public class ChatPage {
         return this;
     }
 
+    /** Pastes a PNG into the question field as the clipboard would, and waits for its preview. */
+    public ChatPage paste(byte[] png) {
+        StringBuilder bytes = new StringBuilder();
+        for (byte b : png) {
+            bytes.append(b & 0xff).append(',');
+        }
+        page.locator("#chat-question textarea").evaluate("(t, bytes) => { const dt = new DataTransfer();"
+                + " dt.items.add(new File([new Uint8Array(bytes.split(',').filter(x => x).map(Number))], 'pasted.png',"
+                + " {type: 'image/png'})); t.dispatchEvent(new ClipboardEvent('paste', {clipboardData: dt, bubbles: true,"
+                + " composed: true, cancelable: true})); }", bytes.toString());
+        assertThat(page.locator("#chat-image-preview")).isVisible();
+        return this;
+    }
+
     public ChatPage type(String question) {
         page.locator("#chat-question textarea").fill(question);
         return this;

@@ -164,6 +164,7 @@ class ChatTurnBrowserIT {
         try {
             browser.signIn(ItShared.get("chat-it.username"), ItShared.get("chat-it.password"));
             ChatPage chat = browser.chat();
+            chat.paste(ItImages.mugPng(64));
             chat.ask();
             assertThat(chat.question()).hasAttribute("invalid", "");
             assertThat(chat.question()).containsText("Type a question first.");

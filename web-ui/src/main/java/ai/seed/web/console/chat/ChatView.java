@@ -69,7 +69,7 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver {
         question.setId("chat-question");
         question.setWidthFull();
         question.setMaxLength(ChatService.MAX_QUESTION);
-        question.setPlaceholder("Ask about the photo; type < to insert a concept such as <bo>");
+        question.setPlaceholder("Ask about the photo (drop, pick or paste it above); type < to insert a concept such as <bo>");
         question.setHelperText("Ctrl+Enter asks.");
         ask.setId("chat-ask");
         ask.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -94,6 +94,7 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver {
         scroller.setWidthFull();
         scroller.getStyle().set("min-height", "8rem");
         add(top, scroller, progress, image, question, actions);
+        image.acceptPastesIn(this);
         setFlexGrow(1, scroller);
     }
 

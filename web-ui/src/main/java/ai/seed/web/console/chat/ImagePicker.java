@@ -49,6 +49,23 @@ class ImagePicker extends HorizontalLayout {
         showPreview(false);
     }
 
+    /**
+     * Lets a photo pasted anywhere in {@code area} (Ctrl+V of a screenshot or a copied image) go
+     * through the same upload as a dropped one; a paste without an image (text) is left alone.
+     */
+    void acceptPastesIn(com.vaadin.flow.component.Component area) {
+        area.getElement().executeJs("""
+                const upload = $0;
+                this.addEventListener('paste', e => {
+                  const files = Array.from((e.clipboardData && e.clipboardData.files) || [])
+                      .filter(f => f.type && f.type.startsWith('image/'));
+                  if (files.length === 0) { return; }
+                  e.preventDefault();
+                  const file = new File([files[0]], files[0].name || 'pasted.png', {type: files[0].type});
+                  if (typeof upload._addFiles === 'function') { upload._addFiles([file]); } else { upload._addFile(file); }
+                });""", upload.getElement());
+    }
+
     private void accept(String fileName, String contentType, byte[] bytes) {
         image = new UploadedImage(bytes, fileName);
         String type = contentType == null || !contentType.startsWith("image/") ? "image/png" : contentType;
