@@ -100,9 +100,13 @@ public class ChatPage {
         return page.locator(".chat-why").last().locator(".why-facts");
     }
 
-    /** Follows the last answer's link to the turn inspector. */
-    public TurnDetailPage openTrace() {
-        page.locator(".why-trace-link").last().click();
+    /** Follows the n-th (0-based) answer's link to the turn inspector (it sits in the answer's "Why?"). */
+    public TurnDetailPage openTrace(int n) {
+        Locator why = page.locator(".chat-why").nth(n);
+        if (!why.locator(".why-trace-link").isVisible()) {
+            why.locator("vaadin-details-summary").click();
+        }
+        why.locator(".why-trace-link").click();
         return new TurnDetailPage(page).waitUntilShown();
     }
 

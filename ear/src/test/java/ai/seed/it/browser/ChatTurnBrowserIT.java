@@ -53,6 +53,8 @@ class ChatTurnBrowserIT {
                       "location-relative": "to the left of the blue mug"}}""";
     static final String ANSWER = "Yes, <bo> is in the top-left part of the photo.";
     static final String QUESTION = "Where is <bo> in this photo?";
+    static final String FOLLOW_UP = "Is it on the shelf?";
+    static final String ANSWER_2 = "It is on the top-left shelf.";
 
     /** Kept between the in-container steps (same deployment, same class loader). */
     static FakeOpenAiServer small;
@@ -86,9 +88,10 @@ class ChatTurnBrowserIT {
         concepts.register(Caller.of(username, tenant.id(), Role.TENANT_ADMIN), new RegisterConcept("<bo>",
                 "<bo> is my red and yellow toy; it is always on the shelf.",
                 List.of(new UploadedImage(ItImages.toyPng(120), "bo.png")), null));
-        // One turn: detection, one reflection call ("yes" to the location, "no" to the relative one), the answer.
-        small.reply(ok(DETECTED));
-        large.reply(ok("yes no"), ok(ANSWER));
+        // Two turns, each: detection, one reflection call, the answer. The first one's reflection says
+        // "yes" to the location and "no" to the relative one; the follow-up confirms both.
+        small.reply(ok(DETECTED), ok(DETECTED));
+        large.reply(ok("yes no"), ok(ANSWER), ok("yes yes"), ok(ANSWER_2));
         ItShared.put("chat-it.username", username);
         ItShared.put("chat-it.password", password);
     }
@@ -117,7 +120,10 @@ class ChatTurnBrowserIT {
             assertTrue(chat.whyReport().contains("VERIFIED"), chat.whyReport());
             browser.screenshot("-answer");
 
-            TurnDetailPage turn = chat.openTrace();
+            chat.type(FOLLOW_UP).ask();
+            assertEquals(ANSWER_2, chat.waitForReply(2));
+
+            TurnDetailPage turn = chat.openTrace(0);
             assertThat(turn.keptLocations()).hasCount(1);
             assertThat(turn.keptLocations()).containsText("<bo>");
             assertThat(turn.rawOutput()).containsText("\"location-absolute\": \"top-left quadrant\"");
@@ -136,17 +142,27 @@ class ChatTurnBrowserIT {
 
     @Test
     @Order(3)
+    void theFollowUpWasSentWithTheConversationSoFar() {
+        var answerCall = large.received().get(large.received().size() - 1).json().getJsonArray("messages");
+        String messages = answerCall.toString();
+        assertTrue(messages.contains(QUESTION) && messages.contains(ANSWER) && messages.contains(FOLLOW_UP), messages);
+        assertTrue(messages.indexOf(QUESTION) < messages.indexOf(ANSWER)
+                && messages.indexOf(ANSWER) < messages.indexOf(FOLLOW_UP), messages);
+    }
+
+    @Test
+    @Order(4)
     @RunAsClient
-    void theInspectorListsAndFiltersTheTurn() {
+    void theInspectorListsAndFiltersTheTurns() {
         ConsoleBrowser browser = ConsoleBrowser.open("ChatTurnBrowserIT-turns");
         try {
             browser.signIn(ItShared.get("chat-it.username"), ItShared.get("chat-it.password"));
             TurnsPage turns = browser.turns();
-            assertThat(turns.count()).hasText("1 of 1 turn(s)");
+            assertThat(turns.count()).hasText("2 of 2 turn(s)");
             turns.onlyChangedByReflection();
-            assertThat(turns.count()).hasText("1 of 1 turn(s)");
+            assertThat(turns.count()).hasText("1 of 2 turn(s)");
             turns.user("nobody-like-this");
-            assertThat(turns.count()).hasText("0 of 1 turn(s)");
+            assertThat(turns.count()).hasText("0 of 2 turn(s)");
             turns.user("chat-admin");
             TurnDetailPage turn = turns.open("Where is <bo>");
             assertThat(turn.summary()).containsText("reflection changed the report");
@@ -157,7 +173,7 @@ class ChatTurnBrowserIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     @RunAsClient
     void aFailedTurnAndAnEmptyQuestionAreExplainedWithoutStackTraces() {
         ConsoleBrowser browser = ConsoleBrowser.tablet("ChatTurnBrowserIT-errors");
@@ -181,7 +197,7 @@ class ChatTurnBrowserIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     @RunAsClient
     void retrainsClustersAndActivatesTheNewVersion() {
         ConsoleBrowser browser = ConsoleBrowser.open("ChatTurnBrowserIT-metaconcepts");
@@ -205,14 +221,14 @@ class ChatTurnBrowserIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     @RunAsClient
     void theDashboardChartsTheTurns() {
         ConsoleBrowser browser = ConsoleBrowser.open("ChatTurnBrowserIT-dashboard");
         try {
             browser.signIn(ItShared.get("chat-it.username"), ItShared.get("chat-it.password"));
             DashboardPage dashboard = browser.dashboard();
-            assertThat(dashboard.summary()).containsText("2 turns, 1 failed");
+            assertThat(dashboard.summary()).containsText("3 turns, 1 failed");
             for (String chart : List.of("chart-turns", "chart-suppressed", "chart-latency", "chart-errors")) {
                 assertEquals(480, dashboard.chartWidth(chart), chart);
             }
@@ -224,7 +240,7 @@ class ChatTurnBrowserIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     @RunAsClient
     void thePlatformAdminSeesTheBackendsAndTestsTheEndpoints() {
         ConsoleBrowser browser = ConsoleBrowser.open("ChatTurnBrowserIT-models");
