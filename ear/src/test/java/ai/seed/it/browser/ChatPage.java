@@ -100,6 +100,18 @@ public class ChatPage {
         return page.locator(".chat-why").last().locator(".why-facts");
     }
 
+    public Locator progress() {
+        return page.locator("#chat-progress");
+    }
+
+    /** Closes the last answer's "Why?" section. */
+    public ChatPage closeWhy() {
+        Locator why = page.locator(".chat-why").last();
+        why.locator("vaadin-details-summary").click();
+        assertThat(why.locator(".why-changes")).isHidden();
+        return this;
+    }
+
     /** Follows the n-th (0-based) answer's link to the turn inspector (it sits in the answer's "Why?"). */
     public TurnDetailPage openTrace(int n) {
         Locator why = page.locator(".chat-why").nth(n);

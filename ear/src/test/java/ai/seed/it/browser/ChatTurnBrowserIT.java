@@ -54,7 +54,8 @@ class ChatTurnBrowserIT {
     static final String ANSWER = "Yes, <bo> is in the top-left part of the photo.";
     static final String QUESTION = "Where is <bo> in this photo?";
     static final String FOLLOW_UP = "Is it on the shelf?";
-    static final String ANSWER_2 = "It is on the top-left shelf.";
+    /** What the fake answers after {@link FakeOpenAiServer.Hang}: the follow-up's answer comes slowly. */
+    static final String ANSWER_2 = "late";
 
     /** Kept between the in-container steps (same deployment, same class loader). */
     static FakeOpenAiServer small;
@@ -91,7 +92,7 @@ class ChatTurnBrowserIT {
         // Two turns, each: detection, one reflection call, the answer. The first one's reflection says
         // "yes" to the location and "no" to the relative one; the follow-up confirms both.
         small.reply(ok(DETECTED), ok(DETECTED));
-        large.reply(ok("yes no"), ok(ANSWER), ok("yes yes"), ok(ANSWER_2));
+        large.reply(ok("yes no"), ok(ANSWER), ok("yes yes"), new FakeOpenAiServer.Hang(2500));
         ItShared.put("chat-it.username", username);
         ItShared.put("chat-it.password", password);
     }
@@ -121,6 +122,11 @@ class ChatTurnBrowserIT {
             browser.screenshot("-answer");
 
             chat.type(FOLLOW_UP).ask();
+            // While the models work the progress shows (the click has returned: the turn runs in the background)
+            // and the page can still be used.
+            assertThat(chat.progress()).isVisible();
+            chat.closeWhy();
+            assertThat(chat.progress()).isVisible();
             assertEquals(ANSWER_2, chat.waitForReply(2));
 
             TurnDetailPage turn = chat.openTrace(0);
