@@ -12,8 +12,8 @@ import java.util.Optional;
 /**
  * The query image with the detected locations drawn on it: each concept that is present after
  * reflection gets a solid green box on the 3x3 grid cell of its "location-absolute"; a concept the
- * small model reported but reflection removed gets a dashed red box. Locations outside the grid
- * vocabulary are not drawn (the report table still lists them).
+ * small model reported but reflection removed (or whose location it did not confirm) gets a dashed
+ * red box. Locations outside the grid vocabulary are not drawn (the report table still lists them).
  */
 class LocationOverlay extends Div {
 
@@ -34,7 +34,8 @@ class LocationOverlay extends Div {
             Optional<TraceRows.ReportRow> a = after.stream().filter(r -> r.concept().equals(b.concept())).findFirst();
             boolean kept = a.isEmpty() || a.get().present() && !a.get().locationAbsolute().isEmpty();
             String location = kept && a.isPresent() ? a.get().locationAbsolute() : b.locationAbsolute();
-            cell(location).ifPresent(cell -> add(box(b.concept(), location, cell, kept)));
+            String note = kept ? "" : a.isPresent() && a.get().present() ? " (location not confirmed)" : " (removed)";
+            cell(location).ifPresent(cell -> add(box(b.concept(), location, cell, kept, note)));
         }
     }
 
@@ -52,18 +53,18 @@ class LocationOverlay extends Div {
         return Optional.empty();
     }
 
-    private static Div box(String concept, String location, GridLocation cell, boolean kept) {
+    private static Div box(String concept, String location, GridLocation cell, boolean kept, String note) {
         int row = cell.ordinal() / 3;
         int col = cell.ordinal() % 3;
         String color = kept ? KEPT : REMOVED;
         Div box = new Div();
         box.addClassName("turn-location");
         box.addClassName(kept ? "kept" : "removed");
-        box.getElement().setAttribute("title", concept + " at " + location + (kept ? "" : " (removed by reflection)"));
+        box.getElement().setAttribute("title", concept + " at " + location + note);
         box.getStyle().set("position", "absolute").set("left", (col * 100.0 / 3) + "%").set("top", (row * 100.0 / 3) + "%")
                 .set("width", "33.333%").set("height", "33.333%").set("box-sizing", "border-box")
                 .set("border", "3px " + (kept ? "solid " : "dashed ") + color);
-        Span label = new Span(concept + (kept ? "" : " (removed)"));
+        Span label = new Span(concept + note);
         label.getStyle().set("background", color).set("color", "white").set("font-size", "var(--lumo-font-size-s)")
                 .set("line-height", "1.4").set("padding", "0 4px").set("position", "absolute").set("left", "0")
                 .set("top", "0");
