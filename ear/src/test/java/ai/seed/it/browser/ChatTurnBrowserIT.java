@@ -218,6 +218,12 @@ class ChatTurnBrowserIT {
             dictionary.activate();
             assertThat(dictionary.activateButton()).isHidden();
             assertThat(dictionary.comparison()).hasText("This is the active version.");
+            dictionary.changeFirstAdapter("lora-bo-v2");
+            assertThat(dictionary.notifications().last()).containsText("now uses adapter lora-bo-v2");
+            assertThat(dictionary.firstAdapter()).hasValue("lora-bo-v2");
+            // This tenant never had an earlier active version: the refusal is explained, nothing changes.
+            dictionary.rollBack();
+            assertThat(dictionary.notifications().last()).containsText("No earlier active version to roll back to");
             assertThat(dictionary.versionCell("ACTIVE")).isVisible();
             browser.screenshot("-done");
             browser.passed();

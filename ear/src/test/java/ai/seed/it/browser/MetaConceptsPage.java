@@ -53,6 +53,31 @@ public class MetaConceptsPage {
                 .filter(new Locator.FilterOptions().setHasText(text)).first();
     }
 
+    /** Types a new adapter reference for the first meta-concept and saves it with Enter. */
+    public MetaConceptsPage changeFirstAdapter(String adapter) {
+        Locator field = page.locator("#meta-concepts-grid .adapter-field input").first();
+        field.fill(adapter);
+        field.press("Enter");
+        return this;
+    }
+
+    public Locator firstAdapter() {
+        return page.locator("#meta-concepts-grid .adapter-field input").first();
+    }
+
+    /** Asks to roll back and confirms. */
+    public MetaConceptsPage rollBack() {
+        page.locator("#rollback").click();
+        page.locator("vaadin-confirm-dialog-overlay vaadin-button[slot='confirm-button'], vaadin-confirm-dialog vaadin-button[slot='confirm-button']")
+                .first().click();
+        return this;
+    }
+
+    /** The text of the notifications on screen. */
+    public Locator notifications() {
+        return page.locator("vaadin-notification-card");
+    }
+
     /** The natural width of the concept map image once loaded (0 when it did not load). */
     public int mapWidth() {
         Locator img = page.locator("#concept-map-image");
