@@ -120,12 +120,13 @@ class OpenAiConformanceIT {
         assertEquals(trace, seed.get("trace_id"));
         assertEquals(c.id(), "chatcmpl-" + seed.get("turn_id"));
         assertEquals("FULL", seed.get("mode"));
-        assertTrue(((Map<?, ?>) seed.get("report")).containsKey("<bo>"), seed.toString());
-        // The fake answers 100 prompt and 10 completion tokens per call (reflection, if any, and answer).
-        long calls = c.usage().orElseThrow().completionTokens() / 10;
-        assertTrue(calls >= 1, c.usage().toString());
-        assertEquals(100 * calls, c.usage().orElseThrow().promptTokens());
-        assertEquals(110 * calls, c.usage().orElseThrow().totalTokens());
+        Map<?, ?> bo = (Map<?, ?>) ((Map<?, ?>) seed.get("report")).get("<bo>");
+        assertEquals(Boolean.TRUE, bo.get("present"), seed.toString());
+        assertEquals("VERIFIED", bo.get("verification"), seed.toString());
+        // Baseline detector in-process; reflection and answer on the fake, 100 + 10 tokens each.
+        assertEquals(200, c.usage().orElseThrow().promptTokens());
+        assertEquals(20, c.usage().orElseThrow().completionTokens());
+        assertEquals(220, c.usage().orElseThrow().totalTokens());
         JsonArray requests = fixture.answerRequests();
         assertEquals(before + 1, requests.size());
         JsonObject question = last(requests.getJsonObject(requests.size() - 1).getJsonArray("messages"));
@@ -238,6 +239,9 @@ class OpenAiConformanceIT {
                 + "\"tool\", \"content\": \"42\"}]}"), 400, "invalid_request_error", "unsupported_role");
         assertError(RawHttp.post(BASE + "v1/completions", key, "{}"), 404, "not_found_error", "unknown_url");
         assertError(RawHttp.get(BASE + "v1/chat/completions", key), 405, "invalid_request_error", "method_not_allowed");
+        // Over SEED_MAX_REQUEST_BYTES the HTTP listener itself refuses before the application sees the body.
+        RawHttp.Reply tooLarge = RawHttp.postExpectingContinue(BASE + "v1/chat/completions", key, "x".repeat(33 << 20));
+        assertTrue(tooLarge.status() == 400 || tooLarge.status() == 413, tooLarge.toString());
     }
 
     static void assertError(RawHttp.Reply reply, int status, String type, String code) {

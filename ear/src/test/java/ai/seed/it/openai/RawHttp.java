@@ -13,7 +13,7 @@ import java.net.http.HttpResponse;
 /** Requests no OpenAI SDK would send (malformed JSON, wrong paths and methods), over plain HTTP. */
 final class RawHttp {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private RawHttp() {
     }
@@ -39,6 +39,12 @@ final class RawHttp {
 
     static Reply post(String url, String key, String body) {
         return send(request(url, key).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** With {@code Expect: 100-continue}: a refusal arrives before the body is sent. */
+    static Reply postExpectingContinue(String url, String key, String body) {
+        return send(request(url, key).header("Content-Type", "application/json").expectContinue(true)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 

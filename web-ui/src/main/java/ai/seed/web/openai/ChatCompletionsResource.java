@@ -10,12 +10,14 @@ import ai.seed.web.api.ApiCallers;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import java.io.InputStream;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -49,9 +51,9 @@ public class ChatCompletionsResource {
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    public Response create(byte[] body) {
+    public Response create(@HeaderParam("Content-Length") String length, InputStream body) {
         Caller caller = callers.of(security);
-        ChatCompletionRequest request = ChatCompletionRequest.parse(body);
+        ChatCompletionRequest request = ChatCompletionRequest.parse(RequestBodies.read(length, body));
         SeedModel model = SeedModel.parse(request.model());
         UUID scenario = scenarioId(caller, model);
         Conversation conversation = request.conversation();

@@ -22,6 +22,8 @@ import java.util.Locale;
  *   <li>the image is the last user message's image, else the most recent earlier user image, so
  *       "and what colour is it?" after a photo still looks at that photo. One image per message.</li>
  * </ul>
+ * At most {@value #MAX_MESSAGES} messages and {@value #MAX_HISTORY_CHARS} characters of history,
+ * so an overlong conversation is the client's 400 rather than the model's failure (a 503).
  * Tool use is refused (Seed calls no tools): role {@code tool}/{@code function} and assistant
  * {@code tool_calls} are a 400. Image URLs are only collected here; {@link ImageInputs} reads them.
  */
@@ -32,6 +34,8 @@ public record Conversation(String question, List<HistoryMessage> history, ImageR
     }
 
     static final int MAX_MESSAGES = 200;
+    /** Characters of history the large VLM is sent at most; beyond that it is a 400, not a model error. */
+    static final int MAX_HISTORY_CHARS = 100_000;
 
     public Conversation {
         history = List.copyOf(history);
@@ -60,6 +64,11 @@ public record Conversation(String question, List<HistoryMessage> history, ImageR
         List<HistoryMessage> history = new ArrayList<>();
         read.subList(0, read.size() - 1).stream().filter(m -> !m.text().isBlank())
                 .forEach(m -> history.add(new HistoryMessage(m.role(), m.text())));
+        if (history.stream().mapToLong(h -> h.text().length()).sum() > MAX_HISTORY_CHARS) {
+            throw OpenAiException.invalid("The conversation is too long: at most " + MAX_HISTORY_CHARS
+                    + " characters of earlier messages are accepted; drop the oldest ones.", "messages",
+                    "context_length_exceeded");
+        }
         return new Conversation(last.text(), history, latestImage(read));
     }
 

@@ -35,10 +35,15 @@ public final class RemoteImageFetcher {
     }
 
     public static byte[] fetch(URI uri, String param) {
+        return fetch(uri, param, TOTAL);
+    }
+
+    /** As {@link #fetch(URI, String)} with another overall deadline (tests). */
+    static byte[] fetch(URI uri, String param, Duration total) {
         HttpRequest request = HttpRequest.newBuilder(uri).GET().timeout(READ).header("Accept", "image/*").build();
         var pending = CLIENT.sendAsync(request, RemoteImageFetcher::limitedBody);
         try {
-            HttpResponse<byte[]> response = pending.get(TOTAL.toMillis(), TimeUnit.MILLISECONDS);
+            HttpResponse<byte[]> response = pending.get(total.toMillis(), TimeUnit.MILLISECONDS);
             if (response.statusCode() != 200) {
                 throw failed(param, "the server answered HTTP " + response.statusCode()
                         + (response.statusCode() / 100 == 3 ? " (redirects are not followed)" : ""));
@@ -46,7 +51,7 @@ public final class RemoteImageFetcher {
             return response.body();
         } catch (TimeoutException e) {
             pending.cancel(true);
-            throw failed(param, "it did not arrive within " + TOTAL.toSeconds() + " s");
+            throw failed(param, "it did not arrive within " + total.toMillis() + " ms");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw failed(param, "the request was interrupted");

@@ -130,4 +130,12 @@ class ChatCompletionRequestTest {
         assertRefused(() -> parse("{'model':'seed','messages':[{'role':'user','content':[{'type':'image_url','image_url':{}}]}]}"),
                 400, "messages[0].content[0].image_url.url", "missing_required_parameter");
     }
+
+    @Test
+    void anOverlongConversationIsTheClientsError() {
+        String long50k = "x".repeat(50_001);
+        assertRefused(() -> parse("{'model':'seed','messages':[{'role':'user','content':'" + long50k + "'},"
+                + "{'role':'assistant','content':'" + long50k + "'},{'role':'user','content':'and?'}]}"),
+                400, "messages", "context_length_exceeded");
+    }
 }
