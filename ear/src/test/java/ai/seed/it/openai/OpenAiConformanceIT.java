@@ -140,11 +140,16 @@ class OpenAiConformanceIT {
         String answer = "Yes, <bo> is there: the red and yellow toy at the top left, next to the mug.";
         fixture.answers(answer);
         List<ChatCompletionChunk> chunks;
-        try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(
-                ask("seed-full", "Is <bo> in this photo?", PHOTO)
-                        .streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build()).build())) {
+        HttpResponseFor<StreamResponse<ChatCompletionChunk>> raw = client.chat().completions().withRawResponse()
+                .createStreaming(ask("seed-full", "Is <bo> in this photo?", PHOTO)
+                        .streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build()).build());
+        try (StreamResponse<ChatCompletionChunk> stream = raw.parse()) {
             chunks = stream.stream().toList();
         }
+        assertTrue(raw.headers().values("Content-Type").get(0).startsWith("text/event-stream"), raw.headers().toString());
+        String trace = raw.headers().values("X-Seed-Trace-Id").get(0);
+        ChatCompletionChunk stop = chunks.get(chunks.size() - 2);
+        assertEquals(trace, seedExtension(stop._additionalProperties()).get("trace_id"));
         assertTrue(chunks.size() >= 4, "role, content, stop and usage chunks: " + chunks.size());
         assertEquals(1, chunks.stream().map(ChatCompletionChunk::id).distinct().count());
         String content = chunks.stream().flatMap(ch -> ch.choices().stream())
@@ -238,6 +243,8 @@ class OpenAiConformanceIT {
         assertError(RawHttp.post(BASE + "v1/chat/completions", key, "{\"model\": \"seed-full\", \"messages\": [{\"role\": "
                 + "\"tool\", \"content\": \"42\"}]}"), 400, "invalid_request_error", "unsupported_role");
         assertError(RawHttp.post(BASE + "v1/completions", key, "{}"), 404, "not_found_error", "unknown_url");
+        assertError(RawHttp.post(BASE + "v1/chat/completions", key, "model=seed", "application/x-www-form-urlencoded"),
+                415, "invalid_request_error", "unsupported_media_type");
         assertError(RawHttp.get(BASE + "v1/chat/completions", key), 405, "invalid_request_error", "method_not_allowed");
         // Over SEED_MAX_REQUEST_BYTES the HTTP listener itself refuses before the application sees the body.
         RawHttp.Reply tooLarge = RawHttp.postExpectingContinue(BASE + "v1/chat/completions", key, "x".repeat(33 << 20));

@@ -38,8 +38,11 @@ final class RawHttp {
     }
 
     static Reply post(String url, String key, String body) {
-        return send(request(url, key).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        return post(url, key, body, "application/json");
+    }
+
+    static Reply post(String url, String key, String body, String contentType) {
+        return send(request(url, key).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     /** With {@code Expect: 100-continue}: a refusal arrives before the body is sent. */

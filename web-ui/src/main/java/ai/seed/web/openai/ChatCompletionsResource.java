@@ -50,7 +50,8 @@ public class ChatCompletionsResource {
     SecurityContext security;
 
     @POST
-    @Consumes(MediaType.WILDCARD)
+    @Consumes(MediaType.APPLICATION_JSON) // as OpenAI SDKs send; refusing form posts keeps browsers from forging turns
+
     public Response create(@HeaderParam("Content-Length") String length, InputStream body) {
         Caller caller = callers.of(security);
         ChatCompletionRequest request = ChatCompletionRequest.parse(RequestBodies.read(length, body));

@@ -67,6 +67,7 @@ public class OpenAiExceptionMapper implements ExceptionMapper<Throwable> {
             case 404 -> "unknown_url";
             case 405 -> "method_not_allowed";
             case 413 -> "request_too_large";
+            case 415 -> "unsupported_media_type";
             case 429 -> "rate_limit_exceeded";
             default -> "invalid_request";
         };
