@@ -50,8 +50,9 @@ public class ChatCompletionsResource {
     SecurityContext security;
 
     @POST
-    @Consumes(MediaType.APPLICATION_JSON) // as OpenAI SDKs send; refusing form posts keeps browsers from forging turns
-
+    // JSON only, as OpenAI SDKs send: refusing form posts keeps other sites' pages from forging
+    // turns with a console user's session cookie.
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@HeaderParam("Content-Length") String length, InputStream body) {
         Caller caller = callers.of(security);
         ChatCompletionRequest request = ChatCompletionRequest.parse(RequestBodies.read(length, body));
