@@ -425,6 +425,7 @@ measure() {  # measure LABEL NAME N PRE EXPR [RECALL_VARIANT RECALL_N]
   fi
   ROWS+=("$label|$stats|$(plan_of "$name")|$rec")
 }
+measure "baseline: BEGIN; set_config(tenant); SELECT 1; COMMIT" baseline "$LOOKUP_N" "$ACT_AS" "'SELECT 1'"
 LK="bench.lookup_sql(v::text, $ACTIVE"; LKL="bench.lookup_sql(v::text, $LARGE"
 measure "adapter lookup, K=${DICT_SIZES[0]} (active), k=1" lookup10_k1 "$LOOKUP_N" "$ACT_AS $DV;" "$LK, 1)"
 measure "adapter lookup, K=${DICT_SIZES[0]} (active), k=3" lookup10_k3 "$LOOKUP_N" "$ACT_AS $DV;" "$LK, 3)"
@@ -441,6 +442,23 @@ measure "  same, HNSW forced, iterative_scan=off" retrieval_hnsw_off "$FORCED_N"
 measure "  reference: no tenant filter (platform access), HNSW forced" unfiltered "$FORCED_N" \
   "$PLATFORM $ITER, set_config('enable_sort', 'off', true), set_config('jit', 'off', true);" "bench.retrieval_sql(v::text, NULL, $DIM, '$EMBEDDER', $K_RETRIEVAL)" unfiltered "$UNFILTERED_RECALL_N"
 load2=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# JDBC (pgjdbc) switches to a server-side prepared statement after 5 executions, and PostgreSQL may
+# then use a generic plan, in which the embedder_id parameter cannot prove the partial index's WHERE.
+# Which scan does the retrieval get then? (custom plan above; generic and auto-after-10 here)
+tmpl=$(psql_seed -c "SELECT bench.retrieval_sql('@V@', '@T@', $DIM, '@E@', $K_RETRIEVAL)" \
+  | sed "s/'@V@'/\$1/g; s/'@T@'/\$3/g; s/'@E@'/\$2/g; s/LIMIT $((K_RETRIEVAL * 4))/LIMIT \$4/; s/LIMIT $K_RETRIEVAL\$/LIMIT \$5/")
+qv=$(psql_seed -c "SELECT v::text FROM bench.query WHERE id = 1")
+t1=$(psql_seed -c "SELECT bench.tenant_uuid(1)")
+args="('$qv', '$EMBEDDER', '$t1', $((K_RETRIEVAL * 4)), $K_RETRIEVAL)"
+plan_cache=$(printf '%s\n' "BEGIN;" "\\o /dev/null" "SELECT set_config('seed.tenant_id', '$t1', true), set_config('seed.platform_access', 'off', true), set_config('hnsw.iterative_scan', 'relaxed_order', true);" \
+  "PREPARE r(varchar, varchar, uuid, int, int) AS $tmpl;" \
+  "EXECUTE r$args;" "EXECUTE r$args;" "EXECUTE r$args;" "EXECUTE r$args;" "EXECUTE r$args;" \
+  "EXECUTE r$args;" "EXECUTE r$args;" "EXECUTE r$args;" "EXECUTE r$args;" "EXECUTE r$args;" "\\o" \
+  "EXPLAIN (COSTS OFF) EXECUTE r$args;" "SET LOCAL plan_cache_mode = force_generic_plan;" \
+  "EXPLAIN (COSTS OFF) EXECUTE r$args;" "COMMIT;" | psql_seed \
+  | grep -oE '(Index Scan using|Bitmap Index Scan on|Seq Scan on) (reference_image[a-z0-9_]*|ri)' | paste -sd '|' -)
+{ echo "== plan cache (prepared statement: auto after 10 executions | force_generic_plan)"; echo "$plan_cache"; } >>"$WORK/plans.txt"
 
 # ---------------------------------------------------------------- report
 sizes=$(psql_seed -c "SELECT format('tables: concept %s, reference_image %s (heap+TOAST+btrees); HNSW index %s; database %s',
@@ -470,5 +488,6 @@ versions=$(psql_seed -c "SELECT '[1]'::vector" -c "SELECT split_part(version(), 
     printf '%-66s %5s %8s %8s %8s %8s  %-36s %s\n' "$label" "$n" "$p50" "$p99" "$mean" "$max" "$plan" "$rec"
   done
   echo
+  echo "retrieval as a server-prepared statement (pgjdbc after 5 executions): auto plan after 10 executions: ${plan_cache%%|*}; generic plan: ${plan_cache#*|}"
   echo "plans (EXPLAIN ANALYZE of one sample per shape): target/vector-lookup/plans.txt"
 } | tee "$RESULTS"
