@@ -12,7 +12,8 @@
 # Options:  --small  --drop  --reload (recreate the database when its sizes differ)
 #           --load-only (stop after load and index build)  --measure-only (fail if not loaded)
 # Settings (environment): DIM, TENANTS, PER_TENANT, BATCH, LOOKUP_N, RETRIEVAL_N, FORCED_N,
-#   RECALL_N, HNSW_M, HNSW_EF_CONSTRUCTION, BUILD_WORKERS, MAINTENANCE_WORK_MEM, MAX_MINUTES, BENCH_DB.
+#   RECALL_N, HNSW_M, HNSW_EF_CONSTRUCTION, BUILD_WORKERS, MAINTENANCE_WORK_MEM, MAX_MINUTES, BENCH_DB,
+#   EMBEDDER (default bench-clip-$DIM).
 #
 # Idempotent: the database `seed_bench` (`seed_bench_small` for --small) is created once, migrations
 # V1..V4 are applied once, loading resumes from the last committed batch, the HNSW index is built
