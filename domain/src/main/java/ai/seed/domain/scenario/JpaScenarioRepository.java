@@ -28,7 +28,10 @@ public class JpaScenarioRepository implements ScenarioRepository {
     @Override
     public Optional<Scenario> find(UUID tenantId, UUID id) {
         TenantGuard.actAs(em, tenantId);
-        return em.createQuery("SELECT s FROM Scenario s WHERE s.id = :id AND s.tenantId = :t", Scenario.class)
+        // Fetched with its concept ids: callers outside this transaction (the chat service) read
+        // them after the persistence context has closed.
+        return em.createQuery("SELECT s FROM Scenario s LEFT JOIN FETCH s.conceptIds WHERE s.id = :id AND s.tenantId = :t",
+                        Scenario.class)
                 .setParameter("id", id).setParameter("t", tenantId).getResultStream().findFirst();
     }
 

@@ -25,7 +25,8 @@ import java.util.concurrent.Executors;
  * wire format as vLLM and OpenAI do: {@code chat.completion} objects with usage, OpenAI error
  * bodies with status codes and Retry-After, plus the failure modes tests need (garbage bodies,
  * hanging responses). It records every request it receives, so tests can assert the exact calls.
- * A request with no scripted reply left gets a 500, so a test fails loudly rather than hangs.
+ * A request with no scripted reply left gets a 500, so a test fails loudly rather than hangs,
+ * unless a {@link #respondWith responder} is set, which then answers from the request itself.
  */
 public final class FakeOpenAiServer implements AutoCloseable {
 
@@ -89,6 +90,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
     private final Deque<Reply> script = new ConcurrentLinkedDeque<>();
     private final List<Recorded> received = Collections.synchronizedList(new ArrayList<>());
     private final String modelName;
+    private volatile java.util.function.Function<Recorded, Reply> responder;
 
     private FakeOpenAiServer(String modelName) throws IOException {
         this.modelName = modelName;
@@ -118,6 +120,12 @@ public final class FakeOpenAiServer implements AutoCloseable {
         return this;
     }
 
+    /** Answers requests that find the script empty (instead of the loud 500); null to unset. */
+    public FakeOpenAiServer respondWith(java.util.function.Function<Recorded, Reply> responder) {
+        this.responder = responder;
+        return this;
+    }
+
     public List<Recorded> received() {
         synchronized (received) {
             return List.copyOf(received);
@@ -142,8 +150,9 @@ public final class FakeOpenAiServer implements AutoCloseable {
             body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         String path = exchange.getRequestURI().getPath();
-        received.add(new Recorded(exchange.getRequestMethod(), path,
-                exchange.getRequestHeaders().getFirst("Authorization"), body));
+        Recorded recorded = new Recorded(exchange.getRequestMethod(), path,
+                exchange.getRequestHeaders().getFirst("Authorization"), body);
+        received.add(recorded);
         if (path.endsWith("/models")) {
             send(exchange, 200, "application/json", Json.createObjectBuilder().add("object", "list")
                     .add("data", Json.createArrayBuilder().add(Json.createObjectBuilder().add("id", modelName)
@@ -151,6 +160,10 @@ public final class FakeOpenAiServer implements AutoCloseable {
             return;
         }
         Reply reply = script.poll();
+        var answering = responder;
+        if (reply == null && answering != null) {
+            reply = answering.apply(recorded);
+        }
         if (reply == null) {
             reply = new Error(500, "server_error", "fake server: no scripted reply left", null);
         }

@@ -16,6 +16,11 @@ public final class ItImages {
         return Scenes.png(Scenes.toy(size)).bytes();
     }
 
+    /** The toy at the top left and the mug at the bottom right of a 300 x 300 photo. */
+    public static byte[] scenePng() {
+        return Scenes.scene().bytes();
+    }
+
     public static byte[] mugPng(int size) {
         return Scenes.png(Scenes.mug(size)).bytes();
     }

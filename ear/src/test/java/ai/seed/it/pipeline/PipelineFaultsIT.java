@@ -4,23 +4,16 @@ import static ai.seed.it.fakes.FakeOpenAiServer.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.seed.domain.dictionary.DictionaryRepository;
 import ai.seed.domain.turn.ModelCallData;
 import ai.seed.domain.turn.TurnData;
-import ai.seed.domain.turn.TurnRepository;
 import ai.seed.domain.turn.TurnStatus;
-import ai.seed.inference.config.ModelBackends;
-import ai.seed.inference.pipeline.SlcPipeline;
 import ai.seed.inference.pipeline.TurnMode;
 import ai.seed.inference.pipeline.TurnResult;
 import ai.seed.it.fakes.FakeOpenAiServer;
-import jakarta.inject.Inject;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -30,39 +23,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * or not, is stored with what happened.
  */
 @ExtendWith(ArquillianExtension.class)
-class PipelineFaultsIT {
+class PipelineFaultsIT extends WithFakeModels {
 
     @Deployment
     static EnterpriseArchive deployment() {
         return PipelineFixture.deployment("pipeline-faults-it.war");
-    }
-
-    @Inject
-    SlcPipeline pipeline;
-    @Inject
-    ModelBackends backends;
-    @Inject
-    DictionaryRepository dictionaries;
-    @Inject
-    TurnRepository turns;
-
-    FakeOpenAiServer small;
-    FakeOpenAiServer large;
-    final PipelineFixture fx = new PipelineFixture();
-
-    @BeforeEach
-    void start() throws Exception {
-        small = FakeOpenAiServer.start("qwen2.5-vl-3b");
-        large = FakeOpenAiServer.start("gpt-4o");
-        PipelineFixture.useFakes(backends, small, large);
-        fx.activateDictionary(dictionaries);
-    }
-
-    @AfterEach
-    void stop() {
-        small.close();
-        large.close();
-        backends.reconfigure(backends.configured());
     }
 
     private TurnResult askAboutBo() {

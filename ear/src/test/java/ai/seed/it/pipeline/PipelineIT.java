@@ -6,25 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.seed.domain.dictionary.DictionaryRepository;
 import ai.seed.domain.turn.TurnData;
-import ai.seed.domain.turn.TurnRepository;
 import ai.seed.domain.turn.TurnStatus;
-import ai.seed.inference.config.ModelBackends;
 import ai.seed.inference.pipeline.ConceptDetection;
 import ai.seed.inference.pipeline.Prompts;
-import ai.seed.inference.pipeline.SlcPipeline;
 import ai.seed.inference.pipeline.TurnMode;
 import ai.seed.inference.pipeline.TurnResult;
 import ai.seed.inference.pipeline.Verification;
 import ai.seed.it.fakes.FakeOpenAiServer;
-import jakarta.inject.Inject;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -33,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * large VLM servers over real HTTP: the paper's Figs. 7-9 cases and the exact requests sent.
  */
 @ExtendWith(ArquillianExtension.class)
-class PipelineIT {
+class PipelineIT extends WithFakeModels {
 
     static final String DETECTED = """
             {"<bo>": {"present": true, "location-absolute": "top-left quadrant",
@@ -42,34 +35,6 @@ class PipelineIT {
     @Deployment
     static EnterpriseArchive deployment() {
         return PipelineFixture.deployment("pipeline-it.war");
-    }
-
-    @Inject
-    SlcPipeline pipeline;
-    @Inject
-    ModelBackends backends;
-    @Inject
-    DictionaryRepository dictionaries;
-    @Inject
-    TurnRepository turns;
-
-    FakeOpenAiServer small;
-    FakeOpenAiServer large;
-    final PipelineFixture fx = new PipelineFixture();
-
-    @BeforeEach
-    void start() throws Exception {
-        small = FakeOpenAiServer.start("qwen2.5-vl-3b");
-        large = FakeOpenAiServer.start("gpt-4o");
-        PipelineFixture.useFakes(backends, small, large);
-        fx.activateDictionary(dictionaries);
-    }
-
-    @AfterEach
-    void stop() {
-        small.close();
-        large.close();
-        backends.reconfigure(backends.configured());
     }
 
     @Test

@@ -48,6 +48,7 @@ public class ModelBackends {
     DjlModelHolder djlModel;
 
     private volatile Resolved resolved;
+    private final java.util.List<OpenAiCompatibleClient> retired = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** The backends in use and how to name them to a user. */
     public record Resolved(ModelSettings settings, InProcessEmbedder embedder, String embedderLabel,
@@ -81,7 +82,8 @@ public class ModelBackends {
 
     /**
      * Switches every later turn to new model settings (an operator changed an endpoint); turns
-     * already running finish on the backends they started with. Old HTTP clients are closed.
+     * already running finish on the backends they started with, so the old HTTP clients are only
+     * closed at shutdown (a handful of idle connections, not worth a race with a running turn).
      */
     public synchronized void reconfigure(ModelSettings settings) {
         Resolved old = resolved;
@@ -89,7 +91,7 @@ public class ModelBackends {
         LOG.info(() -> "Models reconfigured: small VLM=" + resolved.smallVlmLabel() + ", large VLM="
                 + resolved.largeVlmLabel());
         if (old != null) {
-            old.clients().forEach(OpenAiCompatibleClient::close);
+            retired.addAll(old.clients());
         }
     }
 
@@ -139,5 +141,6 @@ public class ModelBackends {
         if (local != null) {
             local.clients().forEach(OpenAiCompatibleClient::close);
         }
+        retired.forEach(OpenAiCompatibleClient::close);
     }
 }
