@@ -93,6 +93,12 @@ public class ConceptService {
         return store.view(tenant, id).orElseThrow(() -> ServiceException.notFound("concept"));
     }
 
+    /** The PNG thumbnail of one reference image (position as in {@link ConceptView.ImageView}). */
+    public Optional<byte[]> thumbnail(Caller caller, UUID conceptId, int position) {
+        UUID tenant = caller.require(Role.TENANT_ADMIN, Role.STAFF, Role.PARTNER).tenant();
+        return store.thumbnail(tenant, conceptId, position);
+    }
+
     @jakarta.transaction.Transactional
     public ConceptListing list(Caller caller, String search, int page, int size) {
         UUID tenant = caller.require(Role.TENANT_ADMIN, Role.STAFF, Role.PARTNER).tenant();

@@ -42,6 +42,13 @@ public class ConceptStore {
         return concepts.find(tenantId, id).map(ConceptViews::of);
     }
 
+    /** A reference image's thumbnail, read while the lazy bytes can still be loaded. */
+    @Transactional
+    public java.util.Optional<byte[]> thumbnail(java.util.UUID tenantId, java.util.UUID id, int position) {
+        return concepts.find(tenantId, id).flatMap(c -> c.images().stream()
+                .filter(i -> i.position() == position).findFirst()).map(i -> i.thumbnail().clone());
+    }
+
     @Transactional
     public ConceptView storeUpdate(Concept concept, String actor, Map<String, String> detail) {
         Concept saved = concepts.update(concept);
