@@ -1,0 +1,67 @@
+package ai.seed.it.browser;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import java.nio.file.Path;
+
+/** Page object for the tenant admin's concepts view and its "New concept" dialog. */
+public class ConceptsPage extends ConsolePage {
+
+    public ConceptsPage(Page page) {
+        super(page);
+    }
+
+    public static ConceptsPage open(Page page, String baseUrl) {
+        navigate(page, baseUrl, "concepts", "concepts-grid");
+        return new ConceptsPage(page);
+    }
+
+    /** Opens the dialog, fills it, uploads {@code images} and waits for their previews. */
+    public ConceptsPage startNewConcept(String name, String description, Path... images) {
+        click("new-concept");
+        fill("concept-name", name);
+        fill("concept-description", description);
+        page.locator("#concept-images input[type=file]").setInputFiles(images);
+        page.locator("#concept-images-previews img").nth(images.length - 1).waitFor();
+        return this;
+    }
+
+    public void submitNewConcept() {
+        click("create-concept");
+    }
+
+    /** Registers a concept and waits until the dialog has closed. */
+    public void registerConcept(String name, String description, Path... images) {
+        startNewConcept(name, description, images);
+        submitNewConcept();
+        page.locator("#create-concept").waitFor(new Locator.WaitForOptions()
+                .setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED));
+    }
+
+    public Locator newConceptError() {
+        return page.locator("#new-concept-error");
+    }
+
+    public Locator nameField() {
+        return page.locator("#concept-name");
+    }
+
+    public void cancelDialog() {
+        page.locator("vaadin-dialog-overlay vaadin-button").filter(
+                new Locator.FilterOptions().setHasText("Cancel")).click();
+    }
+
+    public void search(String text) {
+        fill("concept-search", text);
+        page.locator("#concept-search input").press("Enter");
+    }
+
+    /** The grid row's thumbnail of the concept shown in the first row. */
+    public Locator thumbnails() {
+        return page.locator("#concepts-grid img.seed-thumbnail");
+    }
+
+    public Locator cell(String text) {
+        return gridCell("concepts-grid", text);
+    }
+}

@@ -1,0 +1,37 @@
+package ai.seed.it.browser;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+
+/** Page object for the tenant admin's scenarios view. */
+public class ScenariosPage extends ConsolePage {
+
+    public ScenariosPage(Page page) {
+        super(page);
+    }
+
+    public static ScenariosPage open(Page page, String baseUrl) {
+        navigate(page, baseUrl, "scenarios", "scenarios-grid");
+        return new ScenariosPage(page);
+    }
+
+    /** Creates a scenario with the named concepts, picked in the multi-select combo box. */
+    public void createScenario(String name, String... conceptNames) {
+        click("new-scenario");
+        fill("scenario-name", name);
+        Locator combo = page.locator("#scenario-concepts input");
+        for (String concept : conceptNames) {
+            combo.fill(concept);
+            page.locator("vaadin-multi-select-combo-box-item").filter(
+                    new Locator.FilterOptions().setHasText(concept)).first().click();
+        }
+        page.locator("#scenario-name input").click(); // closes the combo box overlay
+        click("create-scenario");
+        page.locator("#create-scenario").waitFor(new Locator.WaitForOptions()
+                .setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED));
+    }
+
+    public Locator cell(String text) {
+        return gridCell("scenarios-grid", text);
+    }
+}
