@@ -50,7 +50,12 @@ public abstract class ConsolePage {
     /** Cells of a grid whose text matches {@code text}. */
     public Locator gridCell(String gridId, String text) {
         return page.locator("#" + gridId + " vaadin-grid-cell-content").filter(
-                new Locator.FilterOptions().setHasText(Pattern.compile("^\\s*" + Pattern.quote(text) + "\\s*$"))).first();
+                new Locator.FilterOptions().setHasText(Pattern.compile("^\\s*" + jsQuote(text) + "\\s*$"))).first();
+    }
+
+    /** Escapes regex metacharacters the JavaScript way (no Java-only quoting). */
+    private static String jsQuote(String text) {
+        return text.replaceAll("[\\\\^$.|?*+()\\[\\]{}]", "\\\\$0");
     }
 
     public Locator signedInUser() {

@@ -25,7 +25,7 @@ public class ScenariosPage extends ConsolePage {
             page.locator("vaadin-multi-select-combo-box-item").filter(
                     new Locator.FilterOptions().setHasText(concept)).first().click();
         }
-        page.locator("#scenario-name input").click(); // closes the combo box overlay
+        combo.press("Tab"); // closes the combo box overlay, as a keyboard user would
         click("create-scenario");
         page.locator("#create-scenario").waitFor(new Locator.WaitForOptions()
                 .setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED));
