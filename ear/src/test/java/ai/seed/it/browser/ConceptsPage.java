@@ -64,4 +64,42 @@ public class ConceptsPage extends ConsolePage {
     public Locator cell(String text) {
         return gridCell("concepts-grid", text);
     }
+
+    /** Opens the detail dialog of the concept whose name cell reads {@code name}. */
+    public ConceptsPage openDetail(String name) {
+        cell(name).click();
+        page.locator("#concept-detail-images").waitFor();
+        return this;
+    }
+
+    public void saveIdentity(String category, String attributes) {
+        fill("identity-category", category);
+        fill("identity-attributes", attributes);
+        click("save-identity");
+    }
+
+    public void regenerateIdentity() {
+        click("regenerate-identity");
+    }
+
+    public Locator identityCategory() {
+        return page.locator("#identity-category input");
+    }
+
+    /** Deletes the concept of the open detail dialog, confirming. */
+    public void deleteOpenConcept() {
+        click("delete-concept");
+        confirm("Delete");
+    }
+
+    public void closeDetail() {
+        click("close-concept");
+    }
+
+    /** Saves a look-check screenshot at the given viewport under target/screenshots. */
+    public void lookShot(String name, int width, int height) {
+        page.setViewportSize(width, height);
+        java.nio.file.Path dir = java.nio.file.Paths.get(System.getProperty("seed.screenshots", "target/screenshots"));
+        page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve("look-" + name + ".png")));
+    }
 }

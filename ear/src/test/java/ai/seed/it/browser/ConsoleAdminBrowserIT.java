@@ -70,7 +70,7 @@ class ConsoleAdminBrowserIT {
         assertThat(page().locator("#signed-in-user")).hasText(admin);
         assertThat(page().locator("#signed-in-tenant")).containsText("Acme " + slug);
         assertThat(page().locator("vaadin-side-nav-item").filter(
-                new com.microsoft.playwright.Locator.FilterOptions().setHasText(Pattern.compile("^\\s*Concepts\\s*$")))).isVisible();
+                new com.microsoft.playwright.Locator.FilterOptions().setHasText("Scenarios"))).isVisible();
     }
 
     @Test
@@ -89,6 +89,36 @@ class ConsoleAdminBrowserIT {
         assertThat(concepts.thumbnails()).hasCount(1);
         page().waitForFunction("() => { const i = document.querySelector('#concepts-grid img.seed-thumbnail');"
                 + " return i && i.complete && i.naturalWidth > 0; }");
+    }
+
+    @Test
+    void aTenantAdminSearchesCorrectsTheIdentityAndDeletesAConcept() {
+        signInAsNewTenantAdmin();
+        ConceptsPage concepts = ConceptsPage.open(page(), browser.baseUrl());
+        concepts.registerConcept("cup-a", "a tall cup", TestImages.png(images, "cup", Color.CYAN, Color.RED));
+        concepts.registerConcept("plate-b", "a round plate", TestImages.png(images, "plate", Color.WHITE, Color.BLUE));
+        concepts.lookShot("concepts-1280x800", 1280, 800);
+
+        concepts.search("plate");
+        assertThat(concepts.cell("<plate-b>")).isVisible();
+        assertThat(concepts.cell("<cup-a>")).hasCount(0);
+
+        concepts.openDetail("<plate-b>");
+        concepts.lookShot("concept-detail-tablet", 820, 1180);
+        concepts.regenerateIdentity();
+        assertThat(concepts.notification()).containsText("No large VLM is configured");
+        concepts.saveIdentity("plate", "white, round, ceramic");
+        assertThat(concepts.identityCategory()).hasValue("plate");
+        assertThat(page().locator("#concept-detail .seed-badge, vaadin-dialog-overlay .seed-badge")
+                .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("identified")).first())
+                .hasText("identified");
+        concepts.closeDetail();
+        assertThat(concepts.cell("plate")).isVisible();
+
+        concepts.openDetail("<plate-b>").deleteOpenConcept();
+        assertThat(concepts.cell("<plate-b>")).hasCount(0);
+        concepts.search("");
+        assertThat(concepts.cell("<cup-a>")).isVisible();
     }
 
     @Test

@@ -47,10 +47,11 @@ public abstract class ConsolePage {
         return secret;
     }
 
-    /** Cells of a grid whose text matches {@code text}. */
+    /** The first visible cell of a grid whose whole text is {@code text}. */
     public Locator gridCell(String gridId, String text) {
         return page.locator("#" + gridId + " vaadin-grid-cell-content").filter(
-                new Locator.FilterOptions().setHasText(Pattern.compile("^\\s*" + jsQuote(text) + "\\s*$"))).first();
+                new Locator.FilterOptions().setHasText(Pattern.compile("^\\s*" + jsQuote(text) + "\\s*$")))
+                .filter(new Locator.FilterOptions().setVisible(true)).first(); // the grid keeps stale rows hidden
     }
 
     /** Escapes regex metacharacters the JavaScript way (no Java-only quoting). */

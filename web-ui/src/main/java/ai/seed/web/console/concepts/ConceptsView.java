@@ -82,14 +82,14 @@ public class ConceptsView extends VerticalLayout implements BeforeEnterObserver 
 
     private void configureGrid() {
         grid.setId("concepts-grid");
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setPageSize(25);
         grid.addComponentColumn(this::thumbnail).setHeader("Image").setWidth("80px").setFlexGrow(0);
-        grid.addColumn(ConceptView::name).setHeader("Name").setAutoWidth(true);
-        grid.addComponentColumn(ConceptsView::category).setHeader("Category").setFlexGrow(1);
-        grid.addColumn(c -> c.images().size()).setHeader("Images").setWidth("6rem").setFlexGrow(0);
-        grid.addComponentColumn(ConceptsView::embedding).setHeader("Embedding").setAutoWidth(true);
-        grid.addColumn(c -> Formats.time(c.updatedAt(), "")).setHeader("Updated").setAutoWidth(true);
+        grid.addColumn(ConceptView::name).setHeader("Name").setWidth("10rem").setFlexGrow(2);
+        grid.addComponentColumn(ConceptsView::category).setHeader("Category").setWidth("9rem").setFlexGrow(2);
+        grid.addColumn(c -> c.images().size()).setHeader("Images").setWidth("5.5rem").setFlexGrow(0);
+        grid.addComponentColumn(ConceptsView::embedding).setHeader("Embedding").setWidth("12rem").setFlexGrow(3);
+        grid.addColumn(c -> Formats.time(c.updatedAt(), "")).setHeader("Updated").setWidth("9rem").setFlexGrow(0);
         grid.setEmptyStateText("No concepts. Register one with \"New concept\".");
         grid.addItemClickListener(e -> openDetail(e.getItem()));
         grid.addCellFocusListener(e -> e.getItem().ifPresent(grid::select));
@@ -126,6 +126,7 @@ public class ConceptsView extends VerticalLayout implements BeforeEnterObserver 
         HorizontalLayout cell = new HorizontalLayout(id);
         cell.setSpacing(false);
         cell.setAlignItems(FlexComponent.Alignment.CENTER);
+        cell.getStyle().set("flex-wrap", "wrap").set("row-gap", "0.2em");
         if (c.embedderId() != null && c.embedderId().contains("baseline")) {
             cell.add(Badges.warning("baseline"));
         }
