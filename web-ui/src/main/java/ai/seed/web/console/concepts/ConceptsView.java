@@ -89,7 +89,7 @@ public class ConceptsView extends VerticalLayout implements BeforeEnterObserver 
         grid.addComponentColumn(ConceptsView::category).setHeader("Category").setWidth("9rem").setFlexGrow(2);
         grid.addColumn(c -> c.images().size()).setHeader("Images").setWidth("5.5rem").setFlexGrow(0);
         grid.addComponentColumn(ConceptsView::embedding).setHeader("Embedding").setWidth("12rem").setFlexGrow(3);
-        grid.addColumn(c -> Formats.time(c.updatedAt(), "")).setHeader("Updated").setWidth("9rem").setFlexGrow(0);
+        grid.addColumn(c -> Formats.time(c.updatedAt(), "")).setHeader("Updated").setWidth("10.5rem").setFlexGrow(0);
         grid.setEmptyStateText("No concepts. Register one with \"New concept\".");
         grid.addItemClickListener(e -> openDetail(e.getItem()));
         grid.addCellFocusListener(e -> e.getItem().ifPresent(grid::select));
