@@ -72,6 +72,16 @@ public class ConceptsPage extends ConsolePage {
         return this;
     }
 
+    /** Opens the first row's detail with the keyboard: header cell, arrow down, Enter. */
+    public ConceptsPage openFirstDetailWithKeyboard() {
+        page.locator("#concepts-grid vaadin-grid-cell-content").filter(
+                new Locator.FilterOptions().setHasText("Name")).first().click();
+        page.keyboard().press("ArrowDown");
+        page.keyboard().press("Enter");
+        page.locator("#concept-detail-images").waitFor();
+        return this;
+    }
+
     public void saveIdentity(String category, String attributes) {
         fill("identity-category", category);
         fill("identity-attributes", attributes);

@@ -74,6 +74,20 @@ class ConsoleAdminBrowserIT {
     }
 
     @Test
+    void aRefusedFirstAdminLeavesNoTenantBehind() {
+        String slug = unique("half");
+        LoginPage.open(page(), browser.baseUrl()).signIn(LoginPage.ADMIN, LoginPage.ADMIN_PASSWORD);
+        TenantsPage tenants = TenantsPage.open(page(), browser.baseUrl());
+
+        tenants.submitTenantExpectingError(slug, "Half " + slug, LoginPage.ADMIN); // username taken
+
+        assertThat(tenants.dialogError()).containsText("username is taken");
+        page().reload();
+        page().locator("#tenants-grid").waitFor();
+        assertThat(tenants.gridCell("tenants-grid", slug)).hasCount(0);
+    }
+
+    @Test
     void aTenantAdminRegistersAConceptWithTwoImagesAndSeesItWithItsThumbnail() {
         signInAsNewTenantAdmin();
         ConceptsPage concepts = ConceptsPage.open(page(), browser.baseUrl());
@@ -89,6 +103,8 @@ class ConsoleAdminBrowserIT {
         assertThat(concepts.thumbnails()).hasCount(1);
         page().waitForFunction("() => { const i = document.querySelector('#concepts-grid img.seed-thumbnail');"
                 + " return i && i.complete && i.naturalWidth > 0; }");
+        concepts.openFirstDetailWithKeyboard();
+        assertThat(page().locator("#concept-detail-images img")).hasCount(2);
     }
 
     @Test

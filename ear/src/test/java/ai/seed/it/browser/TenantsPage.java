@@ -23,4 +23,17 @@ public class TenantsPage extends ConsolePage {
         click("create-tenant");
         return takeOnceSecret();
     }
+
+    /** Fills and submits the dialog, expecting a refusal; the dialog stays open. */
+    public void submitTenantExpectingError(String slug, String name, String adminUsername) {
+        click("new-tenant");
+        fill("tenant-slug", slug);
+        fill("tenant-name", name);
+        fill("tenant-admin-username", adminUsername);
+        click("create-tenant");
+    }
+
+    public com.microsoft.playwright.Locator dialogError() {
+        return page.locator("#new-tenant-error");
+    }
 }
