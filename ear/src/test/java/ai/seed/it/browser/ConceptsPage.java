@@ -72,11 +72,11 @@ public class ConceptsPage extends ConsolePage {
         return this;
     }
 
-    /** Opens the first row's detail with the keyboard: header cell, arrow down, Enter. */
+    /** Opens the first row's detail with the keyboard: header cell, Tab into the rows, Enter. */
     public ConceptsPage openFirstDetailWithKeyboard() {
         page.locator("#concepts-grid vaadin-grid-cell-content").filter(
                 new Locator.FilterOptions().setHasText("Name")).first().click();
-        page.keyboard().press("ArrowDown");
+        page.keyboard().press("Tab");
         page.keyboard().press("Enter");
         page.locator("#concept-detail-images").waitFor();
         return this;

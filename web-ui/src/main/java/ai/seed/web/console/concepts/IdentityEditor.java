@@ -24,6 +24,7 @@ class IdentityEditor extends Composite<VerticalLayout> {
         TextField category = new TextField("Category");
         category.setId("identity-category");
         category.setMaxLength(300);
+        category.setWidthFull();
         category.setValue(concept.category() == null ? "" : concept.category());
         TextArea attributes = new TextArea("Attributes");
         attributes.setId("identity-attributes");
