@@ -102,14 +102,20 @@ public class ConceptsPage extends ConsolePage {
         confirm("Delete");
     }
 
+    /** Replaces the open concept's images and waits until the dialog shows {@code images.length} of them. */
+    public void replaceImages(Path... images) {
+        page.locator("#replace-images-section").click();
+        page.locator("#replace-images input[type=file]").setInputFiles(images);
+        page.locator("#replace-images-previews img").nth(images.length - 1).waitFor();
+        click("replace-images-button");
+    }
+
+    public Locator detailImages() {
+        return page.locator("#concept-detail-images img");
+    }
+
     public void closeDetail() {
         click("close-concept");
     }
 
-    /** Saves a look-check screenshot at the given viewport under target/screenshots. */
-    public void lookShot(String name, int width, int height) {
-        page.setViewportSize(width, height);
-        java.nio.file.Path dir = java.nio.file.Paths.get(System.getProperty("seed.screenshots", "target/screenshots"));
-        page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve("look-" + name + ".png")));
-    }
 }

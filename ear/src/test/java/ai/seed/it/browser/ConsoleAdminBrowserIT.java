@@ -128,8 +128,13 @@ class ConsoleAdminBrowserIT {
         assertThat(page().locator("#concept-detail .seed-badge, vaadin-dialog-overlay .seed-badge")
                 .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("identified")).first())
                 .hasText("identified");
+        concepts.replaceImages(TestImages.png(images, "p1", Color.PINK, Color.BLACK),
+                TestImages.png(images, "p2", Color.MAGENTA, Color.WHITE));
+        assertThat(concepts.notification()).containsText("Images replaced");
+        assertThat(concepts.detailImages()).hasCount(2);
         concepts.closeDetail();
         assertThat(concepts.cell("plate")).isVisible();
+        assertThat(concepts.cell("2")).isVisible();
 
         concepts.openDetail("<plate-b>").deleteOpenConcept();
         assertThat(concepts.cell("<plate-b>")).hasCount(0);
@@ -186,6 +191,7 @@ class ConsoleAdminBrowserIT {
         assertEquals(0, page().locator("#once-secret").count(), "the secret is gone once its dialog closed");
         assertThat(page().locator("#api-keys-grid")).not().containsText(key);
 
+        users.lookShot("users-tablet", 820, 1180);
         users.revokeFirstKey();
         assertThat(users.keyCell("revoked")).isVisible();
     }

@@ -79,4 +79,11 @@ public abstract class ConsolePage {
         page.locator("vaadin-confirm-dialog-overlay").getByRole(AriaRole.BUTTON,
                 new Locator.GetByRoleOptions().setName(label)).click();
     }
+
+    /** Saves a look-check screenshot at the given viewport under target/screenshots. */
+    public void lookShot(String name, int width, int height) {
+        page.setViewportSize(width, height);
+        java.nio.file.Path dir = java.nio.file.Paths.get(System.getProperty("seed.screenshots", "target/screenshots"));
+        page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve("look-" + name + ".png")));
+    }
 }

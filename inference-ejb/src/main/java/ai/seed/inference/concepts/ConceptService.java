@@ -128,12 +128,12 @@ public class ConceptService {
         Concept concept = concepts.find(tenant, id).orElseThrow(() -> ServiceException.notFound("concept"));
         List<ReferenceImageData> images = embed(accept(uploads));
         try {
-            concept.replaceImages(images);
+            // In the store's transaction: the images collection is lazy and cannot change on a detached concept.
+            return store.replaceImages(tenant, concept.id(), images, caller.actor())
+                    .orElseThrow(() -> ServiceException.notFound("concept"));
         } catch (InvalidConceptException e) {
             throw ServiceException.invalid(e.code(), e.getMessage());
         }
-        concept.touch(caller.actor());
-        return store.storeUpdate(concept, caller.actor(), Map.of("field", "images", "count", String.valueOf(images.size())));
     }
 
     /** Asks the large VLM again (an operator changed models, or the first try had none). */

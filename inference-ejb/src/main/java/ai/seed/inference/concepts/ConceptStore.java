@@ -49,6 +49,18 @@ public class ConceptStore {
                 .filter(i -> i.position() == position).findFirst()).map(i -> i.thumbnail().clone());
     }
 
+    /** Replaces a concept's reference images (and its embedding) in one transaction; empty if it is gone. */
+    @Transactional
+    public java.util.Optional<ConceptView> replaceImages(java.util.UUID tenantId, java.util.UUID id,
+                                                         java.util.List<ai.seed.domain.concept.ReferenceImageData> images,
+                                                         String actor) {
+        return concepts.find(tenantId, id).map(concept -> {
+            Concept replaced = concepts.replaceImages(concept, images);
+            replaced.touch(actor);
+            return storeUpdate(replaced, actor, Map.of("field", "images", "count", String.valueOf(images.size())));
+        });
+    }
+
     @Transactional
     public ConceptView storeUpdate(Concept concept, String actor, Map<String, String> detail) {
         Concept saved = concepts.update(concept);
