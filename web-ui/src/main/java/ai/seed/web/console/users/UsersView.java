@@ -48,7 +48,7 @@ public class UsersView extends VerticalLayout implements BeforeEnterObserver {
         header.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
         users.setId("users-grid");
-        users.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        users.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         users.setAllRowsVisible(true);
         users.addColumn(UserView::username).setHeader("Username").setAutoWidth(true);
         users.addColumn(UserView::displayName).setHeader("Display name").setFlexGrow(1);
