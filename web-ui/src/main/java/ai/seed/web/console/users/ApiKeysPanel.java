@@ -37,11 +37,12 @@ class ApiKeysPanel extends Composite<VerticalLayout> {
         grid.setAllRowsVisible(true);
         grid.addColumn(ApiClientView::name).setHeader("Name").setWidth("8rem").setFlexGrow(2);
         grid.addColumn(c -> "seed_" + c.keyPrefix() + "_…").setHeader("Key prefix").setWidth("9.5rem").setFlexGrow(0);
+        grid.addComponentColumn(ApiKeysPanel::state).setHeader("Usable").setWidth("6.5rem").setFlexGrow(0);
         grid.addColumn(c -> Formats.time(c.createdAt(), "")).setHeader("Created").setWidth("7rem").setFlexGrow(1);
         grid.addColumn(c -> Formats.time(c.expiresAt(), "never")).setHeader("Expires").setWidth("7rem").setFlexGrow(1);
         grid.addColumn(c -> Formats.time(c.lastUsedAt(), "never")).setHeader("Last used").setWidth("7rem").setFlexGrow(1);
-        grid.addComponentColumn(ApiKeysPanel::state).setHeader("Usable").setWidth("6.5rem").setFlexGrow(0);
-        grid.addComponentColumn(this::revokeButton).setHeader("").setWidth("6.5rem").setFlexGrow(0);
+        grid.addComponentColumn(this::revokeButton).setHeader("").setWidth("6.5rem").setFlexGrow(0)
+                .setFrozenToEnd(true); // reachable at tablet width, where the dates scroll
         grid.setEmptyStateText("No API keys. Partner systems need one to call /api/v1.");
         getContent().setPadding(false);
         getContent().add(issue, grid);
