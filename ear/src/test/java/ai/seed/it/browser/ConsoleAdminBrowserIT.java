@@ -162,7 +162,7 @@ class ConsoleAdminBrowserIT {
     }
 
     @Test
-    void aTenantAdminCreatesAScenarioFromTheirConcepts() {
+    void aTenantAdminCreatesAndDeletesAScenarioOfTheirConcepts() {
         signInAsNewTenantAdmin();
         ConceptsPage.open(page(), browser.baseUrl()).registerConcept("lina", "a colleague with red glasses",
                 TestImages.png(images, "lina", Color.ORANGE, Color.DARK_GRAY));
@@ -172,6 +172,10 @@ class ConsoleAdminBrowserIT {
 
         assertThat(scenarios.cell("office")).isVisible();
         assertThat(scenarios.cell("<lina>")).isVisible();
+
+        scenarios.deleteFirstScenario();
+        assertThat(scenarios.notification()).containsText("Scenario office deleted");
+        assertThat(scenarios.cell("office")).hasCount(0);
     }
 
     @Test

@@ -31,6 +31,12 @@ public class ScenariosPage extends ConsolePage {
                 .setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED));
     }
 
+    /** Deletes the scenario in the first row, confirming. */
+    public void deleteFirstScenario() {
+        page.locator("#scenarios-grid vaadin-button.delete-scenario").first().click();
+        confirm("Delete");
+    }
+
     public Locator cell(String text) {
         return gridCell("scenarios-grid", text);
     }

@@ -21,6 +21,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.inject.Inject;
+import java.util.Comparator;
 import java.util.List;
 
 /** Platform administration: every tenant, and a dialog that creates one with its first admin. */
@@ -62,7 +63,10 @@ public class TenantsView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void refresh() {
-        grid.setItems(UiCalls.call(() -> tenancy.tenants(callers.current())).orElse(List.of()));
+        // Newest first: the tenant just created is at the top.
+        grid.setItems(UiCalls.call(() -> tenancy.tenants(callers.current())).orElse(List.of()).stream()
+                .sorted(Comparator.comparing(TenantView::createdAt, Comparator.nullsLast(Comparator.reverseOrder())))
+                .toList());
     }
 
     private void openNewTenant() {
