@@ -40,7 +40,7 @@ class ImageUploadField extends Composite<VerticalLayout> {
         upload.setMaxFileSize(MAX_BYTES);
         upload.setAcceptedFileTypes("image/jpeg", "image/png", "image/webp", ".jpg", ".jpeg", ".png", ".webp");
         upload.setWidthFull();
-        upload.addSucceededListener(e -> receive(e.getFileName(), e.getMIMEType()));
+        upload.addSucceededListener(e -> receive(e.getFileName()));
         upload.addFileRejectedListener(e -> UiCalls.error(e.getFileName() + ": " + e.getErrorMessage()));
         upload.addFailedListener(e -> UiCalls.error(e.getFileName() + ": the upload failed; try again."));
         upload.addFileRemovedListener(e -> remove(e.getFileName()));
@@ -68,11 +68,11 @@ class ImageUploadField extends Composite<VerticalLayout> {
         upload.clearFileList();
     }
 
-    private void receive(String fileName, String mimeType) {
+    private void receive(String fileName) {
         try (InputStream in = buffer.getInputStream(fileName)) {
             byte[] bytes = in.readAllBytes();
             received.put(fileName, bytes);
-            renderPreviews(mimeType);
+            renderPreviews();
         } catch (IOException e) {
             UiCalls.error(UiCalls.messageFor(e));
         }
@@ -80,10 +80,10 @@ class ImageUploadField extends Composite<VerticalLayout> {
 
     private void remove(String fileName) {
         received.remove(fileName);
-        renderPreviews(null);
+        renderPreviews();
     }
 
-    private void renderPreviews(String lastMime) {
+    private void renderPreviews() {
         previews.removeAll();
         received.forEach((name, bytes) -> previews.add(preview(name, bytes)));
     }
