@@ -109,6 +109,11 @@ public class Concept {
         this.embedding = mean.values();
     }
 
+    /** Drops every image (the repository flushes this before new images with the same positions go in). */
+    void clearImagesForReplacement() {
+        images.clear();
+    }
+
     public void describe(String newDescription, String actor) {
         this.description = validDescription(newDescription);
         touch(actor);

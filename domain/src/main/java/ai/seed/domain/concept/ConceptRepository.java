@@ -18,6 +18,12 @@ public interface ConceptRepository {
 
     Optional<Concept> find(UUID tenantId, UUID id);
 
+    /**
+     * Replaces the concept's images (and embedding): the old rows are deleted before the new ones
+     * are inserted, so positions can be reused within one transaction.
+     */
+    Concept replaceImages(Concept concept, List<ReferenceImageData> images);
+
     Optional<Concept> findByName(UUID tenantId, ConceptName name);
 
     List<Concept> findAll(UUID tenantId, Collection<UUID> ids);

@@ -37,6 +37,21 @@ public class JpaConceptRepository implements ConceptRepository {
     }
 
     @Override
+    public Concept replaceImages(Concept concept, List<ReferenceImageData> images) {
+        TenantGuard.actAs(em, concept.tenantId());
+        Concept managed = em.contains(concept) ? concept : em.merge(concept);
+        if (images == null || images.isEmpty() || images.size() > Concept.MAX_IMAGES) {
+            managed.replaceImages(images); // throws the domain's own message, nothing changed
+        }
+        managed.clearImagesForReplacement();
+        em.flush(); // Hibernate inserts before it deletes orphans: delete first (unique concept_id, position)
+        managed.replaceImages(images);
+        EmbeddingIndexes.ensure(em, managed.embedding().embedderId(), managed.embedding().dimension());
+        em.flush();
+        return managed;
+    }
+
+    @Override
     public Optional<Concept> find(UUID tenantId, UUID id) {
         TenantGuard.actAs(em, tenantId);
         return em.createQuery("SELECT c FROM Concept c WHERE c.id = :id AND c.tenantId = :t", Concept.class)

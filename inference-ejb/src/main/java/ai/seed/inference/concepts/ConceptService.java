@@ -93,6 +93,12 @@ public class ConceptService {
         return store.view(tenant, id).orElseThrow(() -> ServiceException.notFound("concept"));
     }
 
+    /** The PNG thumbnail of one reference image (position as in {@link ConceptView.ImageView}). */
+    public Optional<byte[]> thumbnail(Caller caller, UUID conceptId, int position) {
+        UUID tenant = caller.require(Role.TENANT_ADMIN, Role.STAFF, Role.PARTNER).tenant();
+        return store.thumbnail(tenant, conceptId, position);
+    }
+
     @jakarta.transaction.Transactional
     public ConceptListing list(Caller caller, String search, int page, int size) {
         UUID tenant = caller.require(Role.TENANT_ADMIN, Role.STAFF, Role.PARTNER).tenant();
@@ -122,12 +128,12 @@ public class ConceptService {
         Concept concept = concepts.find(tenant, id).orElseThrow(() -> ServiceException.notFound("concept"));
         List<ReferenceImageData> images = embed(accept(uploads));
         try {
-            concept.replaceImages(images);
+            // In the store's transaction: the images collection is lazy and cannot change on a detached concept.
+            return store.replaceImages(tenant, concept.id(), images, caller.actor())
+                    .orElseThrow(() -> ServiceException.notFound("concept"));
         } catch (InvalidConceptException e) {
             throw ServiceException.invalid(e.code(), e.getMessage());
         }
-        concept.touch(caller.actor());
-        return store.storeUpdate(concept, caller.actor(), Map.of("field", "images", "count", String.valueOf(images.size())));
     }
 
     /** Asks the large VLM again (an operator changed models, or the first try had none). */

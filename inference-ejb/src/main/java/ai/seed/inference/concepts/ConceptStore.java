@@ -42,6 +42,25 @@ public class ConceptStore {
         return concepts.find(tenantId, id).map(ConceptViews::of);
     }
 
+    /** A reference image's thumbnail, read while the lazy bytes can still be loaded. */
+    @Transactional
+    public java.util.Optional<byte[]> thumbnail(java.util.UUID tenantId, java.util.UUID id, int position) {
+        return concepts.find(tenantId, id).flatMap(c -> c.images().stream()
+                .filter(i -> i.position() == position).findFirst()).map(i -> i.thumbnail().clone());
+    }
+
+    /** Replaces a concept's reference images (and its embedding) in one transaction; empty if it is gone. */
+    @Transactional
+    public java.util.Optional<ConceptView> replaceImages(java.util.UUID tenantId, java.util.UUID id,
+                                                         java.util.List<ai.seed.domain.concept.ReferenceImageData> images,
+                                                         String actor) {
+        return concepts.find(tenantId, id).map(concept -> {
+            Concept replaced = concepts.replaceImages(concept, images);
+            replaced.touch(actor);
+            return storeUpdate(replaced, actor, Map.of("field", "images", "count", String.valueOf(images.size())));
+        });
+    }
+
     @Transactional
     public ConceptView storeUpdate(Concept concept, String actor, Map<String, String> detail) {
         Concept saved = concepts.update(concept);

@@ -91,9 +91,30 @@ public class TenancyService {
         return TenantView.of(t);
     }
 
+    /** A new tenant and its first admin (with the generated password, shown once). */
+    public record CreatedTenant(TenantView tenant, CreatedUser admin) {
+    }
+
+    /**
+     * Creates a tenant and its first tenant admin in one transaction: when either is refused
+     * (slug or username taken, invalid values), neither exists afterwards.
+     */
+    public CreatedTenant createTenantWithAdmin(Caller caller, String slug, String name, String adminUsername,
+                                               String adminDisplayName) {
+        TenantView tenant = createTenant(caller, slug, name);
+        CreatedUser admin = createUser(caller, tenant.id(), adminUsername, adminDisplayName, Role.TENANT_ADMIN, null);
+        return new CreatedTenant(tenant, admin);
+    }
+
     public List<TenantView> tenants(Caller caller) {
         caller.require(Role.PLATFORM_ADMIN);
         return tenants.listAll().stream().map(TenantView::of).toList();
+    }
+
+    /** The caller's own tenant (for the console's header); empty for platform admins. */
+    public java.util.Optional<TenantView> ownTenant(Caller caller) {
+        return caller.tenantId() == null ? java.util.Optional.empty()
+                : tenants.find(caller.tenantId()).map(TenantView::of);
     }
 
     /**

@@ -23,6 +23,12 @@ import java.security.Principal;
 public class MainLayout extends AppLayout implements BeforeEnterObserver {
 
     private final Span user = new Span();
+    private final Span tenant = new Span();
+
+    @jakarta.inject.Inject
+    ai.seed.inference.tenancy.TenancyService tenancy;
+    @jakarta.inject.Inject
+    ConsoleCaller callers;
     private boolean navigationBuilt;
 
     public MainLayout() {
@@ -31,12 +37,14 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         Span subtitle = new Span("personalized vision-language answers");
         subtitle.getStyle().set("color", "var(--lumo-secondary-text-color)");
         user.setId("signed-in-user");
+        tenant.setId("signed-in-tenant");
+        tenant.getStyle().set("color", "var(--lumo-secondary-text-color)");
         Button signOut = new Button("Sign out", e -> signOut());
         signOut.setId("sign-out");
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         HorizontalLayout bar = new HorizontalLayout(title, subtitle);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        HorizontalLayout right = new HorizontalLayout(user, signOut);
+        HorizontalLayout right = new HorizontalLayout(user, tenant, signOut);
         right.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         HorizontalLayout navbar = new HorizontalLayout(bar, right);
         navbar.setWidthFull();
@@ -56,6 +64,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         user.setText(principal.getName());
         if (!navigationBuilt) {
             addToDrawer(navigation(request));
+            showTenant();
             navigationBuilt = true;
         }
     }
@@ -81,6 +90,15 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
             nav.addItem(new SideNavItem("Models", "models"));
         }
         return nav;
+    }
+
+    /** The signed-in user's tenant name next to the user (platform admins have none). */
+    private void showTenant() {
+        try {
+            tenancy.ownTenant(callers.current()).ifPresent(t -> tenant.setText("· " + t.name()));
+        } catch (RuntimeException e) {
+            tenant.setText(""); // the header must render even when the lookup fails
+        }
     }
 
     private void signOut() {

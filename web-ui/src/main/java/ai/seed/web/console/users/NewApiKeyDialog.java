@@ -1,0 +1,77 @@
+package ai.seed.web.console.users;
+
+import ai.seed.inference.tenancy.TenancyService;
+import ai.seed.inference.tenancy.TenancyService.IssuedKey;
+import ai.seed.web.console.ConsoleCaller;
+import ai.seed.web.console.common.OnceSecretDialog;
+import ai.seed.web.console.common.UiCalls;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.function.Consumer;
+
+/** "New API key": a name and an optional expiry date (end of that day); the key is shown once. */
+class NewApiKeyDialog extends Dialog {
+
+    private final TenancyService tenancy;
+    private final ConsoleCaller callers;
+    private final Consumer<IssuedKey> onIssued;
+    private final TextField name = new TextField("Name");
+    private final DatePicker expires = new DatePicker("Expires (optional)");
+    private final Span error = new Span();
+
+    NewApiKeyDialog(TenancyService tenancy, ConsoleCaller callers, Consumer<IssuedKey> onIssued) {
+        this.tenancy = tenancy;
+        this.callers = callers;
+        this.onIssued = onIssued;
+        setHeaderTitle("New API key");
+        setWidth("min(32rem, 95vw)");
+        name.setId("api-key-name");
+        name.setRequired(true);
+        name.setWidthFull();
+        name.setHelperText("Which partner system uses it");
+        expires.setId("api-key-expires");
+        expires.setMin(LocalDate.now().plusDays(1));
+        expires.setHelperText("Empty: the key does not expire (revoke it when no longer needed)");
+        error.setId("new-api-key-error");
+        error.getElement().setAttribute("aria-live", "assertive");
+        error.getStyle().set("color", "var(--lumo-error-text-color)");
+        VerticalLayout form = new VerticalLayout(name, expires, error);
+        form.setPadding(false);
+        add(form);
+        Button issue = new Button("Create key", e -> issue());
+        issue.setId("create-api-key");
+        issue.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        issue.addClickShortcut(Key.ENTER);
+        getFooter().add(new Button("Cancel", e -> close()), issue);
+        addOpenedChangeListener(e -> name.focus());
+    }
+
+    private void issue() {
+        error.setText("");
+        if (expires.isInvalid()) {
+            error.setText("Pick an expiry date after today, or leave it empty.");
+            return;
+        }
+        Instant expiry = expires.getValue() == null ? null
+                : expires.getValue().plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant();
+        UiCalls.call(() -> tenancy.issueApiKey(callers.current(), name.getValue(), expiry), error::setText)
+                .ifPresent(this::issued);
+    }
+
+    private void issued(IssuedKey key) {
+        close();
+        onIssued.accept(key);
+        UiCalls.success("API key " + key.client().name() + " created");
+        new OnceSecretDialog("API key created", "API key " + key.client().name(), key.key(),
+                "Partners send it as 'Authorization: Bearer <key>'.").open();
+    }
+}
