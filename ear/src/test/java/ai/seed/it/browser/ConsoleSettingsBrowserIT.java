@@ -81,6 +81,7 @@ class ConsoleSettingsBrowserIT {
         double height = ((Number) page().evaluate(
                 "() => document.querySelector('#sign-out').closest('vaadin-horizontal-layout')"
                         + ".parentElement.getBoundingClientRect().height")).doubleValue();
+        page().waitForTimeout(600); // the drawer's closing transition, so the look-check shot is settled
         new ConsolePage(page()) { }.lookShot("models-tablet-820x1180", 820, 1180);
         assertTrue(height < 80, "the header is one line at 820px, not " + height + "px");
     }
