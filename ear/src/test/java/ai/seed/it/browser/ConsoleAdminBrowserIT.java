@@ -179,6 +179,24 @@ class ConsoleAdminBrowserIT {
     }
 
     @Test
+    void aTenantAdminEditsTheConceptsOfAScenario() {
+        signInAsNewTenantAdmin();
+        ConceptsPage concepts = ConceptsPage.open(page(), browser.baseUrl());
+        concepts.registerConcept("lina", "a colleague with red glasses",
+                TestImages.png(images, "lina2", Color.ORANGE, Color.DARK_GRAY));
+        concepts.registerConcept("omar", "a colleague with a green scarf",
+                TestImages.png(images, "omar", Color.GREEN, Color.GRAY));
+        ScenariosPage scenarios = ScenariosPage.open(page(), browser.baseUrl());
+        scenarios.createScenario("office", "<lina>");
+        assertThat(scenarios.cell("<lina>")).isVisible();
+
+        scenarios.addConceptsToFirstScenario("<omar>");
+
+        assertThat(scenarios.notification()).containsText("Concepts of office saved");
+        assertThat(scenarios.cell("<lina> <omar>")).isVisible();
+    }
+
+    @Test
     void aTenantAdminCreatesAStaffUserAndAnApiKeyEachShownOnce() {
         signInAsNewTenantAdmin();
         UsersPage users = UsersPage.open(page(), browser.baseUrl());

@@ -33,4 +33,47 @@ public class ModelsPage {
         return page.locator("#models-health vaadin-grid-cell-content").filter(new Locator.FilterOptions()
                 .setHasText(java.util.regex.Pattern.compile("^" + value + "$")));
     }
+
+    private void fill(String id, String value) {
+        page.locator("#" + id + " input").first().fill(value);
+    }
+
+    /** Fills the large VLM URL and model and saves. */
+    public ModelsPage saveLargeVlm(String url, String model) {
+        fill("models-large-url", url);
+        fill("models-large-model", model);
+        page.locator("#models-save").click();
+        return this;
+    }
+
+    public ModelsPage reset() {
+        page.locator("#models-reset").click();
+        return this;
+    }
+
+    public Locator largeUrl() {
+        return page.locator("#models-large-url");
+    }
+
+    public Locator largeKey() {
+        return page.locator("#models-large-key");
+    }
+
+    public Locator settingsError() {
+        return page.locator("#models-settings-error");
+    }
+
+    public Locator settingsNote() {
+        return page.locator("#models-settings-note");
+    }
+
+    /** The detail cells of the endpoints grid that contain {@code text}. */
+    public Locator healthDetail(String text) {
+        return page.locator("#models-health vaadin-grid-cell-content").filter(new Locator.FilterOptions()
+                .setHasText(text));
+    }
+
+    public Locator notification() {
+        return page.locator("vaadin-notification-card").last();
+    }
 }

@@ -31,6 +31,27 @@ public class ScenariosPage extends ConsolePage {
                 .setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED));
     }
 
+    /** Opens "Edit concepts" of the first scenario, adds the named concepts and saves. */
+    public void addConceptsToFirstScenario(String... conceptNames) {
+        page.locator("#scenarios-grid vaadin-button.edit-scenario-concepts").first().click();
+        Locator combo = page.locator("#edit-scenario-concepts input");
+        combo.waitFor();
+        for (String concept : conceptNames) {
+            combo.fill(concept);
+            page.locator("vaadin-multi-select-combo-box-item").filter(
+                    new Locator.FilterOptions().setHasText(concept)).first().click();
+        }
+        combo.press("Tab");
+        click("save-scenario-concepts");
+        page.locator("#save-scenario-concepts").waitFor(new Locator.WaitForOptions()
+                .setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED));
+    }
+
+    /** The chips of the concepts preselected in the open "Edit concepts" dialog. */
+    public Locator editDialogChips() {
+        return page.locator("#edit-scenario-concepts vaadin-multi-select-combo-box-chip:not([slot=overflow])");
+    }
+
     /** Deletes the scenario in the first row, confirming. */
     public void deleteFirstScenario() {
         page.locator("#scenarios-grid vaadin-button.delete-scenario").first().click();

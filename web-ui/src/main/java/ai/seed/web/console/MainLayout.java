@@ -35,10 +35,15 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         H1 title = new H1("Seed");
         title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
         Span subtitle = new Span("personalized vision-language answers");
-        subtitle.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        subtitle.getStyle().set("color", "var(--lumo-secondary-text-color)").set("white-space", "nowrap");
+        subtitle.addClassName("seed-subtitle");
+        title.getStyle().set("white-space", "nowrap");
         user.setId("signed-in-user");
         tenant.setId("signed-in-tenant");
-        tenant.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        tenant.getStyle().set("color", "var(--lumo-secondary-text-color)").set("white-space", "nowrap")
+                .set("overflow", "hidden").set("text-overflow", "ellipsis").set("max-width", "16rem");
+        tenant.addClassName("seed-tenant");
+        user.getStyle().set("white-space", "nowrap");
         Button signOut = new Button("Sign out", e -> signOut());
         signOut.setId("sign-out");
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
@@ -49,8 +54,32 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         HorizontalLayout navbar = new HorizontalLayout(bar, right);
         navbar.setWidthFull();
         navbar.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
-        navbar.getStyle().set("padding", "0 var(--lumo-space-m)");
+        navbar.getStyle().set("padding", "0 var(--lumo-space-m)").set("flex-wrap", "nowrap").set("min-width", "0");
+        bar.getStyle().set("flex-wrap", "nowrap").set("min-width", "0");
+        right.getStyle().set("flex-wrap", "nowrap").set("min-width", "0");
         addToNavbar(new com.vaadin.flow.component.applayout.DrawerToggle(), navbar);
+    }
+
+    /** Below this width the header drops its subtitle and the drawer starts closed. */
+    static final int COMPACT_WIDTH = 900;
+
+    /**
+     * Tablet widths: no npm/theme CSS in this build, so the media query is one small style
+     * element added to the page head once; the drawer starts closed on a narrow window.
+     */
+    @Override
+    protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
+        super.onAttach(event);
+        event.getUI().getPage().executeJs("if (!document.getElementById('seed-compact-style')) {"
+                + " const s = document.createElement('style'); s.id = 'seed-compact-style';"
+                + " s.textContent = '@media (max-width: " + (COMPACT_WIDTH - 1) + "px) {"
+                + " .seed-subtitle { display: none !important; } .seed-tenant { max-width: 8rem !important; } }';"
+                + " document.head.appendChild(s); }");
+        event.getUI().getPage().retrieveExtendedClientDetails(d -> {
+            if (d.getWindowInnerWidth() > 0 && d.getWindowInnerWidth() < COMPACT_WIDTH) {
+                setDrawerOpened(false);
+            }
+        });
     }
 
     @Override

@@ -1,5 +1,6 @@
 package ai.seed.web.console.models;
 
+import ai.seed.inference.config.ModelSettingsService;
 import ai.seed.inference.service.Caller;
 import ai.seed.inference.service.ServiceException;
 import ai.seed.web.console.ConsoleCaller;
@@ -33,8 +34,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Model endpoints for platform admins: which backends serve (weight-free ones labelled
- * "baseline"), "Test connection" for the configured OpenAI-compatible endpoints, and live health
- * (re-tested every 30 seconds while the view is open, pushed to the browser).
+ * "baseline"), "Test connection" for the configured OpenAI-compatible endpoints, live health
+ * (re-tested every 30 seconds while the view is open, pushed to the browser) and an editor of the
+ * endpoints. Edits apply to this node until it restarts and are not persisted: configuration stays
+ * the source of truth.
  */
 @Route(value = "models", layout = MainLayout.class)
 @PageTitle("Models | Seed")
@@ -47,6 +50,8 @@ public class ModelsView extends VerticalLayout implements BeforeEnterObserver {
     ConsoleCaller consoleCaller;
     @Inject
     ModelHealthCheck health;
+    @Inject
+    ModelSettingsService settings;
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -56,6 +61,7 @@ public class ModelsView extends VerticalLayout implements BeforeEnterObserver {
             + "detection and turns run small-only.");
     private Caller caller;
     private ScheduledFuture<?> live;
+    private ModelSettingsForm form;
 
     public ModelsView() {
         backends.setId("model-backends");
@@ -84,13 +90,16 @@ public class ModelsView extends VerticalLayout implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         try {
             caller = consoleCaller.current();
-            ModelHealthCheck.Backends b = health.backends(caller);
-            backends.removeAll();
-            backends.add(item("Embedder: " + b.embedder()), item("Small VLM (detection): " + b.smallVlm()),
-                    item("Large VLM (reflection, answers): " + b.largeVlm()),
-                    item("Top-K adapters " + b.topK() + " · default mode " + b.defaultMode() + " · at most "
-                            + b.maxConceptsPerPrompt() + " concepts per prompt · detector threshold " + b.detectorThreshold()));
+            showBackends();
             show(check());
+            if (form == null) {
+                form = new ModelSettingsForm(settings, () -> caller, () -> {
+                    showBackends();
+                    show(check());
+                });
+                add(form);
+            }
+            form.show(settings.current(caller));
         } catch (ServiceException e) {
             if (e.kind() == ServiceException.Kind.FORBIDDEN) {
                 removeAll();
@@ -99,6 +108,15 @@ public class ModelsView extends VerticalLayout implements BeforeEnterObserver {
         } catch (RuntimeException e) {
             ConsoleErrors.show(e);
         }
+    }
+
+    private void showBackends() {
+        ModelHealthCheck.Backends b = health.backends(caller);
+        backends.removeAll();
+        backends.add(item("Embedder: " + b.embedder()), item("Small VLM (detection): " + b.smallVlm()),
+                item("Large VLM (reflection, answers): " + b.largeVlm()),
+                item("Top-K adapters " + b.topK() + " · default mode " + b.defaultMode() + " · at most "
+                        + b.maxConceptsPerPrompt() + " concepts per prompt · detector threshold " + b.detectorThreshold()));
     }
 
     private List<ModelHealthCheck.EndpointHealth> check() {

@@ -25,7 +25,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.inject.Inject;
 import java.util.List;
 
-/** Scenarios: named sets of the tenant's concepts used together in chat; create and delete. */
+/** Scenarios: named sets of the tenant's concepts used together in chat; create, edit concepts, delete. */
 @Route(value = "scenarios", layout = MainLayout.class)
 @PageTitle("Scenarios | Seed")
 public class ScenariosView extends VerticalLayout implements BeforeEnterObserver {
@@ -55,7 +55,7 @@ public class ScenariosView extends VerticalLayout implements BeforeEnterObserver
         grid.addColumn(s -> s.description() == null ? "" : s.description()).setHeader("Description").setFlexGrow(1);
         grid.addColumn(s -> String.join(" ", s.conceptNames())).setHeader("Concepts").setFlexGrow(1);
         grid.addColumn(s -> Formats.time(s.createdAt(), "")).setHeader("Created").setAutoWidth(true);
-        grid.addComponentColumn(this::deleteButton).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
         grid.setEmptyStateText("No scenarios: chat uses all of the tenant's concepts.");
         add(header, grid);
     }
@@ -69,6 +69,18 @@ public class ScenariosView extends VerticalLayout implements BeforeEnterObserver
 
     private void refresh() {
         grid.setItems(UiCalls.call(() -> scenarios.list(callers.current())).orElse(List.of()));
+    }
+
+    private HorizontalLayout actions(ScenarioView scenario) {
+        Button edit = new Button(VaadinIcon.EDIT.create(),
+                e -> new EditConceptsDialog(scenarios, concepts, callers, scenario, s -> refresh()).open());
+        edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        edit.setAriaLabel("Edit concepts of " + scenario.name());
+        edit.getElement().setAttribute("title", "Edit concepts of " + scenario.name());
+        edit.addClassName("edit-scenario-concepts");
+        HorizontalLayout actions = new HorizontalLayout(edit, deleteButton(scenario));
+        actions.setSpacing(false);
+        return actions;
     }
 
     private Button deleteButton(ScenarioView scenario) {
