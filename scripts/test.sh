@@ -5,7 +5,8 @@
 #   3. browser end-to-end tests (Playwright for Java + Debian chromium, headless; failsafe);
 #   4. docker/: the compose file and Dockerfile validated (no engine runs here);
 #   5. the run command's own path: scripts/run.sh starts the built product, its health
-#      endpoint must answer UP, then it is stopped.
+#      endpoint must answer UP, then it is stopped;
+#   6. the logs of every server the tests started are scanned for secrets.
 # Tests use the database seed_test (never the run database) and ports offset by 100 and 200.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -22,3 +23,4 @@ mvn -B clean verify -Dseed.test.db.url="jdbc:postgresql://127.0.0.1:5432/seed_te
 
 "$ROOT/scripts/validate-docker.sh"
 "$ROOT/scripts/smoke-test.sh"
+"$ROOT/scripts/scan-logs-for-secrets.sh"
