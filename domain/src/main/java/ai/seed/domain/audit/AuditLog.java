@@ -31,11 +31,7 @@ public class AuditLog {
                        Map<String, String> detail) {
         JsonObjectBuilder json = Json.createObjectBuilder();
         detail.forEach(json::add);
-        if (tenantId == null) {
-            TenantGuard.platform(em);
-        } else {
-            TenantGuard.actAs(em, tenantId);
-        }
+        TenantGuard.scope(em, tenantId);
         em.createNativeQuery("INSERT INTO audit_event (tenant_id, actor, action, target_type, target_id, detail)"
                         + " VALUES (?1, ?2, ?3, ?4, ?5, CAST(?6 AS jsonb))")
                 .setParameter(1, tenantId).setParameter(2, actor).setParameter(3, action)

@@ -116,11 +116,7 @@ public class JpaConceptRepository implements ConceptRepository {
 
     @Override
     public List<Embedded> embeddingsForClustering(UUID tenantId, String embedderId) {
-        if (tenantId == null) {
-            TenantGuard.platform(em);
-        } else {
-            TenantGuard.actAs(em, tenantId);
-        }
+        TenantGuard.scope(em, tenantId);
         var q = em.createQuery("SELECT c FROM Concept c WHERE c.embedderId = :e"
                 + (tenantId == null ? "" : " AND c.tenantId = :t") + " ORDER BY c.tenantId, c.name", Concept.class)
                 .setParameter("e", embedderId);

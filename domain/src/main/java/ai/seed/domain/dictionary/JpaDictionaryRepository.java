@@ -20,11 +20,7 @@ public class JpaDictionaryRepository implements DictionaryRepository {
 
     @Override
     public DictionaryVersion save(DictionaryVersion version) {
-        if (version.tenantId() == null) {
-            TenantGuard.platform(em);
-        } else {
-            TenantGuard.actAs(em, version.tenantId());
-        }
+        TenantGuard.scope(em, version.tenantId());
         if (version.id() == null) {
             em.persist(version);
             return version;

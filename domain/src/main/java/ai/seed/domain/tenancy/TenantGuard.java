@@ -33,4 +33,16 @@ public final class TenantGuard {
         em.createNativeQuery("SELECT set_config('seed.tenant_id', '', true), set_config('seed.platform_access', 'on', true)")
                 .getSingleResult();
     }
+
+    /**
+     * The scope of a row that is either a tenant's or, when {@code tenantIdOrNull} is null, the
+     * platform's (platform dictionaries, platform admins, platform audit entries).
+     */
+    public static void scope(EntityManager em, UUID tenantIdOrNull) {
+        if (tenantIdOrNull == null) {
+            platform(em);
+        } else {
+            actAs(em, tenantIdOrNull);
+        }
+    }
 }

@@ -19,11 +19,7 @@ public class JpaUserRepository implements UserRepository {
 
     @Override
     public AppUser create(AppUser user) {
-        if (user.tenantId() == null) {
-            TenantGuard.platform(em);
-        } else {
-            TenantGuard.actAs(em, user.tenantId());
-        }
+        TenantGuard.scope(em, user.tenantId());
         em.persist(user);
         em.flush();
         return user;

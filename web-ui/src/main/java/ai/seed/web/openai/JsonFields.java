@@ -51,33 +51,27 @@ final class JsonFields {
     }
 
     static JsonObject object(JsonObject o, String name, String param) {
-        if (!present(o, name)) {
-            return null;
-        }
-        if (o.get(name) instanceof JsonObject obj) {
-            return obj;
-        }
-        throw wrongType(param, "an object");
+        return typed(o, name, JsonObject.class, param, "an object");
     }
 
     static JsonArray array(JsonObject o, String name, String param) {
-        if (!present(o, name)) {
-            return null;
-        }
-        if (o.get(name) instanceof JsonArray a) {
-            return a;
-        }
-        throw wrongType(param, "an array");
+        return typed(o, name, JsonArray.class, param, "an array");
     }
 
     static JsonNumber number(JsonObject o, String name, String param) {
+        return typed(o, name, JsonNumber.class, param, "a number");
+    }
+
+    /** The member as {@code type}, null when absent or JSON null, else a 400 naming the field. */
+    private static <T extends JsonValue> T typed(JsonObject o, String name, Class<T> type, String param,
+                                                 String expected) {
         if (!present(o, name)) {
             return null;
         }
-        if (o.get(name) instanceof JsonNumber n) {
-            return n;
+        if (type.isInstance(o.get(name))) {
+            return type.cast(o.get(name));
         }
-        throw wrongType(param, "a number");
+        throw wrongType(param, expected);
     }
 
     static JsonObject asObject(JsonValue v, String param) {
