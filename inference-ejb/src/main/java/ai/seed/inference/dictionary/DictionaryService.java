@@ -144,7 +144,7 @@ public class DictionaryService {
         if (r.k() < 1 || r.k() > 1000) {
             throw ServiceException.invalid("bad-k", "K must be between 1 and 1000");
         }
-        if (!SOURCES.contains(r.source())) {
+        if (r.source() == null || !SOURCES.contains(r.source())) {
             throw ServiceException.invalid("bad-source", "source must be one of " + SOURCES);
         }
         if ("platform-concepts".equals(r.source()) && scope != null) {
