@@ -66,6 +66,7 @@ public final class LoadTest {
         switch (args.length == 0 ? "" : args[0]) {
             case "chat" -> test.chat();
             case "register" -> test.register();
+            case "dataset" -> test.dataset();
             default -> {
                 System.err.println("usage: LoadTest chat|register --base URL --key KEY ...");
                 System.exit(2);
@@ -144,6 +145,20 @@ public final class LoadTest {
         go.countDown();
         done.await();
         report("register", count, System.currentTimeMillis() - start);
+    }
+
+    /** A Yo'LLaVA-layout folder ({@code <dir>/<concept>/<n>.png}) for retrain drills. */
+    private void dataset() throws IOException {
+        Path dir = Path.of(opts.getOrDefault("dir", "target/faults/dataset"));
+        int concepts = Integer.parseInt(opts.getOrDefault("concepts", "200"));
+        int images = Integer.parseInt(opts.getOrDefault("images", "3"));
+        for (int c = 0; c < concepts; c++) {
+            Path folder = Files.createDirectories(dir.resolve("concept" + c));
+            for (int i = 0; i < images; i++) {
+                Files.write(folder.resolve(i + ".png"), png(scene(200 + (c % 7) * 8, (c + i) % 12)));
+            }
+        }
+        System.out.println("dataset=" + dir.toAbsolutePath() + " concepts=" + concepts + " images=" + images);
     }
 
     private HttpRequest.Builder post(String path, String json) {

@@ -48,6 +48,7 @@ public class DictionaryService {
         UUID scope = scope(caller);
         validate(caller, scope, request);
         jobs.failStale(STALE);
+        worker.recoverInterrupted();
         DictionaryJob job;
         try {
             job = jobs.create(new DictionaryJob(scope, request.k(), request.source(), request.datasetPath(), caller.actor()));
