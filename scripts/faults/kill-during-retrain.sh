@@ -14,7 +14,7 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 . "$ROOT/scripts/faults/lib.sh"
 K=${K:-8}
 M2=${M2_REPO:-$HOME/.m2/repository}
-PW_CP="$M2/com/microsoft/playwright/playwright/1.62.0/playwright-1.62.0.jar:$M2/com/microsoft/playwright/driver/1.62.0/driver-1.62.0.jar:$M2/com/microsoft/playwright/driver-bundle/1.62.0/driver-bundle-1.62.0.jar:$M2/com/google/code/gson/gson/2.14.0/gson-2.14.0.jar"
+PW_CP="$M2/com/microsoft/playwright/playwright/1.62.0/playwright-1.62.0.jar:$M2/com/microsoft/playwright/driver/1.62.0/driver-1.62.0.jar:$M2/com/microsoft/playwright/driver-bundle/1.62.0/driver-bundle-1.62.0.jar:$(ls "$M2"/com/google/code/gson/gson/*/gson-*.jar | sort -V | tail -1)"
 
 fault_setup
 DATASET="$OUT/dataset"
@@ -25,7 +25,7 @@ USER_NAME="fault-root-$RUN"; PASSWORD="drill-$(head -c 12 /dev/urandom | base64 
 HASH=$(python3 -c 'import hashlib,os,base64,sys; s=os.urandom(16); h=hashlib.pbkdf2_hmac("sha256", sys.argv[1].encode(), s, 210000, 32); print("PBKDF2WithHmacSHA256:210000:%s:%s" % (base64.b64encode(s).decode(), base64.b64encode(h).decode()))' "$PASSWORD")
 psql_load "INSERT INTO app_user (id, username, display_name, password_hash, role)
   VALUES (gen_random_uuid(), '$USER_NAME', 'Fault drill', '$HASH', 'PLATFORM_ADMIN')" >/dev/null
-login() { java -cp "$PW_CP" "$ROOT/scripts/faults/ConsoleLogin.java" "$BASE_URL/" "$USER_NAME" "$PASSWORD"; }
+login() { PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 java -cp "$PW_CP" "$ROOT/scripts/faults/ConsoleLogin.java" "$BASE_URL/" "$USER_NAME" "$PASSWORD"; }
 api() { curl -sS -b "$COOKIE" -H 'Content-Type: application/json' "$@"; }
 COOKIE=$(login) || die "console sign-in failed"
 ACTIVE_BEFORE=$(psql_load "SELECT coalesce(string_agg(id::text, ','), 'none') FROM dictionary_version WHERE status = 'ACTIVE' AND tenant_id IS NULL")
