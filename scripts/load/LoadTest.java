@@ -42,6 +42,8 @@ import javax.imageio.ImageIO;
  */
 public final class LoadTest {
 
+    /** Request ids are unique per turn (the product refuses a reused one): this run's prefix. */
+    private static final String RUN = "load-" + Long.toString(System.currentTimeMillis(), 36);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .version(HttpClient.Version.HTTP_1_1).build();
     private final List<Long> latenciesMs = Collections.synchronizedList(new ArrayList<>());
@@ -95,7 +97,7 @@ public final class LoadTest {
                         String concept = concepts[(session + turn) % concepts.length];
                         String body = "{\"question\":\"Is " + concept + " in this photo? Where?\",\"image\":{\"data\":\""
                                 + images.get((session + turn) % images.size()) + "\"}}";
-                        send(post("/api/v1/turns", body).header("X-Request-Id", "load-" + session + "-" + turn).build(),
+                        send(post("/api/v1/turns", body).header("X-Request-Id", RUN + "-" + session + "-" + turn).build(),
                                 "\"turnId\"");
                         turn++;
                         if (thinkMs > 0) {

@@ -64,6 +64,10 @@ public class TurnRecorder {
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "turn " + trace.requestId() + " not recorded (no answer given): "
                     + e.getClass().getSimpleName());
+            if (uniqueViolation(e)) {
+                throw new ServiceException(ServiceException.Kind.CONFLICT, "request-id-in-use",
+                        "the request id '" + trace.requestId() + "' was already used for another turn; send a new one", e);
+            }
             throw new ServiceException(ServiceException.Kind.UNAVAILABLE, "turn-not-recorded",
                     "the turn could not be recorded because the database is unavailable; nothing was stored, "
                             + "please ask again in a moment", e);
@@ -71,6 +75,16 @@ public class TurnRecorder {
         return new TurnResult(id, trace.requestId(), status, s.answer, s.error, s.request.mode(), s.mode, s.adapter,
                 s.detection, s.finalReport, s.questions, s.verdicts, s.changes, small, large, (int) trace.retries(),
                 data.promptTokens(), data.completionTokens());
+    }
+
+    /** SQLSTATE 23505: the only unique key a new turn can hit is its request id. */
+    private static boolean uniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ModelCallData toData(ModelCallRecord r) {
