@@ -18,10 +18,13 @@ final class ConsoleProbes {
     }
 
     /** Clicks sign-out with the UIDL request's CSRF token replaced; returns how many were forged. */
+    // The click must find a rendered page: wait for the console before intercepting.
     static int clickSignOutWithForgedCsrfToken(Page page) {
+        page.locator("#sign-out").waitFor();
         AtomicInteger forged = new AtomicInteger();
         page.route(url -> url.contains("v-r=uidl"), route -> forge(route, forged));
-        page.locator("#sign-out").click();
+        page.locator("#sign-out").click(new com.microsoft.playwright.Locator.ClickOptions().setNoWaitAfter(true)
+                .setTimeout(10_000));
         page.waitForTimeout(1500);
         page.unroute(url -> true);
         return forged.get();
@@ -29,7 +32,8 @@ final class ConsoleProbes {
 
     private static void forge(Route route, AtomicInteger forged) {
         String body = route.request().postData();
-        if (body != null && body.contains("\"csrfToken\"")) {
+        // Only the click's request: forging Vaadin's other round trips would make it reload for ever.
+        if (body != null && body.contains("\"csrfToken\"") && body.contains("\"event\":\"click\"")) {
             forged.incrementAndGet();
             route.resume(new Route.ResumeOptions().setPostData(
                     body.replaceFirst("\"csrfToken\":\"[^\"]*\"", "\"csrfToken\":\"" + UUID.randomUUID() + "\"")));
@@ -47,6 +51,16 @@ final class ConsoleProbes {
         boolean signedIn = !fresh.url().endsWith("/login");
         fresh.close();
         return signedIn;
+    }
+
+    /** Whether the status page appears within 4 s (where a refused view forwards to). */
+    static boolean statusPageShown(Page page) {
+        try {
+            page.locator("#schema-status").waitFor(new com.microsoft.playwright.Locator.WaitForOptions().setTimeout(4_000));
+            return true;
+        } catch (com.microsoft.playwright.TimeoutError notThere) {
+            return false;
+        }
     }
 
     static String sessionId(Page page) {
