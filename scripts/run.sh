@@ -43,7 +43,9 @@ if [ -d "$SERVER" ]; then
   find "$SERVER/standalone" -mindepth 1 -maxdepth 1 ! -name log -exec rm -rf {} +
 fi
 mkdir -p "$SERVER"
-cp -a "$ROOT/ear/target/server/." "$SERVER/"
+# SEED_SERVER_SOURCE: another provisioned copy (the load and fault scripts use a cleaned one, so a
+# test server running in ear/target/server at the same time cannot leak its deployments in).
+cp -a "${SEED_SERVER_SOURCE:-$ROOT/ear/target/server}/." "$SERVER/"
 cp "$ROOT/ear/target/seed.ear" "$SERVER/standalone/deployments/seed.ear"
 
 # The first platform admin: created by the server only if none exists yet. The generated password

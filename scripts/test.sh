@@ -6,7 +6,8 @@
 #   4. docker/: the compose file and Dockerfile validated (no engine runs here);
 #   5. the run command's own path: scripts/run.sh starts the built product, its health
 #      endpoint must answer UP, then it is stopped;
-#   6. the logs of every server the tests started are scanned for secrets.
+#   6. the logs of every server the tests started are scanned for secrets;
+#   7. the shipped libraries are listed (and matched against OSV advisories if SEED_OSV_DIR is set).
 # Tests use the database seed_test (never the run database) and ports offset by 100 and 200.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -24,3 +25,6 @@ mvn -B clean verify -Dseed.test.db.url="jdbc:postgresql://127.0.0.1:5432/seed_te
 "$ROOT/scripts/validate-docker.sh"
 "$ROOT/scripts/smoke-test.sh"
 "$ROOT/scripts/scan-logs-for-secrets.sh"
+# Known-vulnerable libraries: lists what Seed ships and matches it against OSV advisories when
+# SEED_OSV_DIR holds a snapshot; without one it says NOT CHECKED (docs/RELIABILITY.md).
+"$ROOT/scripts/security/check-dependencies.sh"

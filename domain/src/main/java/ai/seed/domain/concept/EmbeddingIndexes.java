@@ -8,10 +8,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * HNSW indexes for candidate retrieval. Embedders differ in dimension and a pgvector index needs
  * one, so each embedder gets a partial expression index over its own rows, created the first time
  * a concept of that embedder is stored ({@code IF NOT EXISTS}: safe on every node).
+ *
+ * <p>Concurrent first registrations must not run the DDL side by side: each {@code CREATE INDEX}
+ * holds a share lock on {@code reference_image} while it waits for the transaction that created
+ * the index first, which in turn waits for that share lock to insert its images: a deadlock
+ * (found by the registration burst of scripts/load). So the catalog is asked first (no table
+ * lock), and only a missing index is created, behind a transaction-scoped advisory lock.
  */
 final class EmbeddingIndexes {
 
     private static final Set<String> KNOWN = ConcurrentHashMap.newKeySet();
+    /** High bits of the advisory lock key: Seed's index DDL, apart from other advisory locks. */
+    private static final long ADVISORY_LOCK = 0x5eed_1d00_0000_0000L;
 
     private EmbeddingIndexes() {
     }
@@ -22,11 +30,23 @@ final class EmbeddingIndexes {
             return;
         }
         String suffix = Integer.toHexString(key.hashCode() & 0x7fffffff);
+        String name = "reference_image_hnsw_" + suffix;
+        if (exists(em, name)) {
+            KNOWN.add(key);
+            return;
+        }
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, ADVISORY_LOCK + suffix.hashCode())
+                .getSingleResult();
         // embedderId comes from our own configuration, but quote it properly all the same.
         String literal = "'" + embedderId.replace("'", "''") + "'";
-        em.createNativeQuery("CREATE INDEX IF NOT EXISTS reference_image_hnsw_" + suffix
+        em.createNativeQuery("CREATE INDEX IF NOT EXISTS " + name
                 + " ON reference_image USING hnsw ((embedding::vector(" + dimension + ")) vector_cosine_ops)"
                 + " WHERE embedder_id = " + literal).executeUpdate();
         KNOWN.add(key);
+    }
+
+    private static boolean exists(EntityManager em, String indexName) {
+        return (Boolean) em.createNativeQuery("SELECT to_regclass(?1) IS NOT NULL").setParameter(1, indexName)
+                .getSingleResult();
     }
 }

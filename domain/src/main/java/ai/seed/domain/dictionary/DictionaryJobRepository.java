@@ -21,4 +21,10 @@ public interface DictionaryJobRepository {
 
     /** Fails RUNNING or QUEUED jobs whose heartbeat is older than {@code silence}; returns how many. */
     int failStale(Duration silence);
+
+    /**
+     * Fails every RUNNING job and every QUEUED job older than {@code queuedGrace}: for callers that
+     * know no job can be running (they hold the retrain lock). Returns how many.
+     */
+    int failInterrupted(Duration queuedGrace, String reason);
 }

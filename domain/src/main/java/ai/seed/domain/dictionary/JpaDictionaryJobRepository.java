@@ -77,4 +77,18 @@ public class JpaDictionaryJobRepository implements DictionaryJobRepository {
         stale.forEach(j -> j.fail("interrupted: no progress for " + silence.toSeconds() + " s (its node stopped?)"));
         return stale.size();
     }
+
+    @Override
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int failInterrupted(Duration queuedGrace, String reason) {
+        TenantGuard.platform(em);
+        Instant queuedBefore = Instant.now().minus(queuedGrace);
+        List<DictionaryJob> interrupted = em.createQuery("SELECT j FROM DictionaryJob j WHERE"
+                        + " j.status = ai.seed.domain.dictionary.DictionaryJob.Status.RUNNING"
+                        + " OR (j.status = ai.seed.domain.dictionary.DictionaryJob.Status.QUEUED AND j.createdAt < :before)",
+                        DictionaryJob.class)
+                .setParameter("before", queuedBefore).getResultList();
+        interrupted.forEach(j -> j.fail(reason));
+        return interrupted.size();
+    }
 }

@@ -11,9 +11,11 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.persistence.PersistenceException;
 import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
 import java.util.Set;
+import java.util.logging.Logger;
 
 /**
  * One mechanism for both kinds of caller:
@@ -25,6 +27,8 @@ import java.util.Set;
  *       carries the caller for later requests until sign-out or timeout.</li>
  * </ul>
  * Requests without credentials pass through unauthenticated; each endpoint and view decides.
+ * When the database cannot be asked about a key, the caller gets a 503 that says so (not a 401,
+ * which would tell a partner its key is wrong, nor the container's HTML 500).
  * It lives in the EAR library so that every web module of the application sees the same bean.
  */
 @ApplicationScoped
@@ -48,7 +52,12 @@ public class SeedAuthenticationMechanism implements HttpAuthenticationMechanism 
         }
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            CredentialValidationResult result = identityStores.validate(new ApiKeyCredential(header.substring(7).strip()));
+            CredentialValidationResult result;
+            try {
+                result = identityStores.validate(new ApiKeyCredential(header.substring(7).strip()));
+            } catch (PersistenceException e) {
+                return DatabaseUnavailable.respond(request, response);
+            }
             return result.getStatus() == CredentialValidationResult.Status.VALID
                     ? context.notifyContainerAboutLogin(result) : context.responseUnauthorized();
         }
@@ -60,7 +69,15 @@ public class SeedAuthenticationMechanism implements HttpAuthenticationMechanism 
     }
 
     private AuthenticationStatus signIn(HttpServletRequest request, HttpMessageContext context, Credential credential) {
-        CredentialValidationResult result = identityStores.validate(credential);
+        CredentialValidationResult result;
+        try {
+            result = identityStores.validate(credential);
+        } catch (PersistenceException e) {
+            // The sign-in view shows its generic failure; the log says why (no credentials in it).
+            Logger.getLogger(SeedAuthenticationMechanism.class.getName()).warning(
+                    "sign-in refused: database unavailable (" + e.getClass().getSimpleName() + ")");
+            return AuthenticationStatus.SEND_FAILURE;
+        }
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             return AuthenticationStatus.SEND_FAILURE;
         }

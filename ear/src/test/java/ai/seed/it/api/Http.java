@@ -53,6 +53,20 @@ final class Http {
         return send(request(path).GET());
     }
 
+    /** Any method, content type and bytes, exactly as given. */
+    Reply raw(String method, String path, String contentType, byte[] body) {
+        return send(request(path).header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    Reply getAccepting(String path, String accept) {
+        return send(request(path).header("Accept", accept).GET());
+    }
+
+    /** A request with extra headers (name, value pairs), e.g. oversized ones. */
+    Reply getWithHeaders(String path, String... headers) {
+        return send(request(path).headers(headers).GET());
+    }
+
     Reply delete(String path) {
         return send(request(path).DELETE());
     }

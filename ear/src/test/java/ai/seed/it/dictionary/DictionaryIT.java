@@ -69,6 +69,10 @@ class DictionaryIT {
     @Inject
     DictionaryJobRepository jobs;
     @Inject
+    ai.seed.inference.dictionary.RetrainWorker retrainWorker;
+    @jakarta.annotation.Resource(lookup = "java:jboss/datasources/SeedDS")
+    javax.sql.DataSource dataSource;
+    @Inject
     ConceptRepository concepts;
     @Inject
     TenantRepository tenants;
@@ -177,15 +181,51 @@ class DictionaryIT {
     }
 
     @Test
-    void onlyOneRetrainRunsAtATime() {
+    void onlyOneRetrainRunsAtATime() throws Exception {
         DictionaryJob running = jobs.create(new DictionaryJob(admin.tenantId(), 3, "tenant-concepts", null, "other"));
         jobs.update(running.id(), j -> j.start(E));
-        try {
+        try (var otherNode = retrainLockHeldElsewhere()) { // a live job holds the retrain lock
             ServiceException e = assertThrows(ServiceException.class,
                     () -> dictionaryService.retrain(admin, new RetrainRequest(3, "tenant-concepts", null, 1)));
             assertEquals("retrain-running", e.code());
         } finally {
             jobs.update(running.id(), j -> j.fail("test done"));
+        }
+    }
+
+    /** kill -9 of the node running a retrain: its job stays RUNNING, but nobody holds the lock. */
+    @Test
+    void aJobLeftRunningByADeadNodeIsFailedOnRecoveryAndALiveOneIsNot() throws Exception {
+        DictionaryJob orphan = jobs.create(new DictionaryJob(admin.tenantId(), 3, "tenant-concepts", null, "dead-node"));
+        jobs.update(orphan.id(), j -> j.start(E));
+        try (var otherNode = retrainLockHeldElsewhere()) {
+            assertEquals(0, retrainWorker.recoverInterrupted(), "a held lock means the job is alive");
+            assertEquals("RUNNING", dictionaryService.job(admin, orphan.id()).status());
+        }
+        assertTrue(retrainWorker.recoverInterrupted() >= 1);
+        JobView failed = dictionaryService.job(admin, orphan.id());
+        assertEquals("FAILED", failed.status());
+        assertTrue(failed.message().startsWith("interrupted"), failed.message());
+        // and a new retrain may start at once (no 2-minute wait for the stale heartbeat)
+        JobView next = dictionaryService.retrain(admin, new RetrainRequest(3, "tenant-concepts", null, 1));
+        awaitFinished(next.id());
+    }
+
+    /** "Another node" holding the retrain lock until closed (unlocked before its connection goes back to the pool). */
+    private AutoCloseable retrainLockHeldElsewhere() throws java.sql.SQLException {
+        java.sql.Connection c = dataSource.getConnection();
+        lockCall(c, "pg_advisory_lock");
+        return () -> {
+            try (c) {
+                lockCall(c, "pg_advisory_unlock");
+            }
+        };
+    }
+
+    private static void lockCall(java.sql.Connection c, String function) throws java.sql.SQLException {
+        try (var ps = c.prepareStatement("SELECT " + function + "(?)")) {
+            ps.setLong(1, ai.seed.inference.dictionary.RetrainWorker.LOCK_KEY);
+            ps.execute();
         }
     }
 

@@ -48,6 +48,7 @@ public class DictionaryService {
         UUID scope = scope(caller);
         validate(caller, scope, request);
         jobs.failStale(STALE);
+        worker.recoverInterrupted();
         DictionaryJob job;
         try {
             job = jobs.create(new DictionaryJob(scope, request.k(), request.source(), request.datasetPath(), caller.actor()));
@@ -144,7 +145,7 @@ public class DictionaryService {
         if (r.k() < 1 || r.k() > 1000) {
             throw ServiceException.invalid("bad-k", "K must be between 1 and 1000");
         }
-        if (!SOURCES.contains(r.source())) {
+        if (r.source() == null || !SOURCES.contains(r.source())) {
             throw ServiceException.invalid("bad-source", "source must be one of " + SOURCES);
         }
         if ("platform-concepts".equals(r.source()) && scope != null) {

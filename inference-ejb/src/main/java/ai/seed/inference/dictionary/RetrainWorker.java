@@ -42,7 +42,8 @@ import javax.sql.DataSource;
 public class RetrainWorker {
 
     private static final Logger LOG = Logger.getLogger(RetrainWorker.class.getName());
-    private static final long LOCK_KEY = 0x5EED_D1C7L;
+    /** The PostgreSQL session advisory lock a running retrain holds (one at a time, all nodes). */
+    public static final long LOCK_KEY = 0x5EED_D1C7L;
 
     @Inject
     DictionaryJobRepository jobs;
@@ -69,6 +70,34 @@ public class RetrainWorker {
             }
         } catch (SQLException e) {
             jobs.update(jobId, j -> j.fail("database unavailable: " + e.getMessage()));
+        }
+    }
+
+    /**
+     * Marks jobs left QUEUED or RUNNING by a node that died (kill -9, power loss) as FAILED, at once
+     * rather than after {@link DictionaryService#STALE}: a running job always holds the retrain
+     * lock, and a dead node's session lock is released by PostgreSQL, so if this node gets the lock
+     * no job is really running. Nothing else changes: a retrain stores its version in one
+     * transaction, so an interrupted job left no partial version. Returns how many were failed.
+     */
+    public int recoverInterrupted() {
+        try (Connection lock = dataSource.getConnection()) {
+            if (!advisoryLock(lock, "pg_try_advisory_lock")) {
+                return 0; // a retrain is running somewhere: its jobs are alive
+            }
+            try {
+                int n = jobs.failInterrupted(java.time.Duration.ofSeconds(30),
+                        "interrupted: the server running it stopped; start the retrain again");
+                if (n > 0) {
+                    LOG.warning("Marked " + n + " interrupted dictionary retrain job(s) as failed");
+                }
+                return n;
+            } finally {
+                advisoryLock(lock, "pg_advisory_unlock");
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.warning("Could not check for interrupted retrain jobs: " + e.getClass().getSimpleName());
+            return 0;
         }
     }
 

@@ -6,6 +6,7 @@ import ai.seed.domain.turn.TurnData;
 import ai.seed.domain.turn.TurnRepository;
 import ai.seed.domain.turn.TurnStatus;
 import ai.seed.inference.config.ModelBackends;
+import ai.seed.inference.service.ServiceException;
 import ai.seed.inference.trace.ModelCallRecord;
 import ai.seed.inference.trace.Phase;
 import ai.seed.inference.trace.TurnTrace;
@@ -22,8 +23,10 @@ import java.util.logging.Logger;
 
 /**
  * Stores every turn, answered or failed, with its whole trace, in one transaction; then hands
- * the caller the result. If even storing fails, the caller still gets the answer, and the log
- * says (without prompt text or images) that the record was lost.
+ * the caller the result. An answer is only given once its record is stored: if storing fails
+ * (database down), the caller gets a 503-kind error saying so and may ask again, and the log says
+ * (without prompt text or images) which turn was not recorded. So every acknowledged answer has
+ * its trace (checked by scripts/faults/pg-restart-under-load.sh).
  */
 @ApplicationScoped
 public class TurnRecorder {
@@ -59,12 +62,29 @@ public class TurnRecorder {
                     s.request.hasImage() ? s.request.image().mimeType() : null,
                     s.request.hasImage() ? s.request.image().bytes() : null);
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "turn " + trace.requestId() + " answered but its record could not be stored: "
+            LOG.log(Level.SEVERE, "turn " + trace.requestId() + " not recorded (no answer given): "
                     + e.getClass().getSimpleName());
+            if (uniqueViolation(e)) {
+                throw new ServiceException(ServiceException.Kind.CONFLICT, "request-id-in-use",
+                        "the request id '" + trace.requestId() + "' was already used for another turn; send a new one", e);
+            }
+            throw new ServiceException(ServiceException.Kind.UNAVAILABLE, "turn-not-recorded",
+                    "the turn could not be recorded because the database is unavailable; nothing was stored, "
+                            + "please ask again in a moment", e);
         }
         return new TurnResult(id, trace.requestId(), status, s.answer, s.error, s.request.mode(), s.mode, s.adapter,
                 s.detection, s.finalReport, s.questions, s.verdicts, s.changes, small, large, (int) trace.retries(),
                 data.promptTokens(), data.completionTokens());
+    }
+
+    /** SQLSTATE 23505: the only unique key a new turn can hit is its request id. */
+    private static boolean uniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ModelCallData toData(ModelCallRecord r) {

@@ -41,6 +41,9 @@ public class SchemaMigrator {
 
     @jakarta.inject.Inject
     ai.seed.inference.tenancy.PlatformBootstrap bootstrap;
+    /** Retrain jobs a killed node left RUNNING are failed at start (see RetrainWorker). */
+    @jakarta.inject.Inject
+    ai.seed.inference.dictionary.RetrainWorker retrainWorker;
 
     private volatile boolean succeeded;
 
@@ -64,6 +67,7 @@ public class SchemaMigrator {
             LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " ("
                     + result.migrationsExecuted + " migration(s) applied now)");
             bootstrap.ensurePlatformAdmin();
+            retrainWorker.recoverInterrupted();
             succeeded = true;
             return true;
         } catch (RuntimeException e) {

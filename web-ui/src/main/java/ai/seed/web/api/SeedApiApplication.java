@@ -6,6 +6,7 @@ import ai.seed.web.api.problem.JsonbExceptionMapper;
 import ai.seed.web.api.problem.ProcessingExceptionMapper;
 import ai.seed.web.api.problem.ServiceExceptionMapper;
 import ai.seed.web.api.problem.UnexpectedExceptionMapper;
+import ai.seed.web.api.problem.UnreadableBodyMapper;
 import ai.seed.web.api.problem.WebApplicationExceptionMapper;
 import ai.seed.web.api.scenarios.ScenariosResource;
 import ai.seed.web.api.turns.TurnsResource;
@@ -35,6 +36,7 @@ public class SeedApiApplication extends Application {
         return Set.of(SystemResource.class, HealthResource.class, ApiDocsResource.class, ConceptsResource.class, ScenariosResource.class,
                 TurnsResource.class, DictionaryResource.class, RateLimitFilter.class, ServiceExceptionMapper.class,
                 WebApplicationExceptionMapper.class, ProcessingExceptionMapper.class, JsonbExceptionMapper.class,
+                UnreadableBodyMapper.class,
                 UnexpectedExceptionMapper.class);
     }
 }

@@ -4,7 +4,6 @@ import ai.seed.inference.dictionary.DictionaryService;
 import ai.seed.inference.dictionary.JobView;
 import ai.seed.inference.dictionary.RetrainRequest;
 import ai.seed.inference.dictionary.VersionView;
-import ai.seed.inference.service.ServiceException;
 import ai.seed.web.api.ApiCallers;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -61,12 +60,12 @@ public class DictionaryResource {
     @Path("jobs")
     @Operation(summary = "Retrain clusters (K-means) as a background job; 202 with the job to poll")
     public Response retrain(Retrain body) {
-        if (body == null || body.source() == null) {
-            throw ServiceException.invalid("missing-body", "a JSON body with at least 'source' is required");
-        }
-        JobView job = dictionaries.retrain(callers.of(security), new RetrainRequest(
-                body.k() == null ? RetrainRequest.DEFAULT_K : body.k(), body.source(), body.datasetPath(),
-                body.seed() == null ? 42L : body.seed()));
+        // Who asks comes first (401/403), then what the body says: no validation hints for strangers.
+        var caller = callers.of(security);
+        Retrain r = body == null ? new Retrain(null, null, null, null) : body;
+        JobView job = dictionaries.retrain(caller, new RetrainRequest(
+                r.k() == null ? RetrainRequest.DEFAULT_K : r.k(), r.source(), r.datasetPath(),
+                r.seed() == null ? 42L : r.seed()));
         return Response.accepted(job).header("Location", "/api/v1/dictionary/jobs/" + job.id()).build();
     }
 

@@ -27,4 +27,20 @@ public final class RoleGate {
         event.forwardTo(StatusView.class);
         return false;
     }
+
+    /** As {@link #allow}, for views open to any of several roles. */
+    public static boolean allowAny(BeforeEnterEvent event, String... roles) {
+        VaadinRequest request = VaadinRequest.getCurrent();
+        if (request == null || request.getUserPrincipal() == null) {
+            return false;
+        }
+        for (String role : roles) {
+            if (request.isUserInRole(role)) {
+                return true;
+            }
+        }
+        UiCalls.error("That page needs one of the roles " + String.join(", ", roles) + ".");
+        event.forwardTo(StatusView.class);
+        return false;
+    }
 }

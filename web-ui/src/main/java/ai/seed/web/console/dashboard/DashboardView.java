@@ -1,6 +1,7 @@
 package ai.seed.web.console.dashboard;
 
 import ai.seed.domain.turn.TurnData;
+import ai.seed.web.console.common.RoleGate;
 import ai.seed.inference.service.Caller;
 import ai.seed.inference.service.ServiceException;
 import ai.seed.inference.turns.TurnHistory;
@@ -70,6 +71,9 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        if (!RoleGate.allow(event, "TENANT_ADMIN")) {
+            return; // the services refuse too; this keeps the view itself from other roles
+        }
         try {
             caller = consoleCaller.current();
         } catch (ServiceException notSignedIn) {

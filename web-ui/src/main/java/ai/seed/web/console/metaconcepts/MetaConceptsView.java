@@ -1,6 +1,7 @@
 package ai.seed.web.console.metaconcepts;
 
 import ai.seed.domain.user.Role;
+import ai.seed.web.console.common.RoleGate;
 import ai.seed.inference.dictionary.DictionaryService;
 import ai.seed.inference.dictionary.VersionView;
 import ai.seed.inference.service.Caller;
@@ -112,6 +113,9 @@ public class MetaConceptsView extends VerticalLayout implements BeforeEnterObser
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        if (!RoleGate.allowAny(event, "TENANT_ADMIN", "PLATFORM_ADMIN")) {
+            return; // the services refuse too; this keeps the view itself from other roles
+        }
         try {
             caller = consoleCaller.current();
         } catch (ServiceException notSignedIn) {

@@ -1,6 +1,7 @@
 package ai.seed.web.console.models;
 
 import ai.seed.inference.config.ModelSettingsService;
+import ai.seed.web.console.common.RoleGate;
 import ai.seed.inference.service.Caller;
 import ai.seed.inference.service.ServiceException;
 import ai.seed.web.console.ConsoleCaller;
@@ -88,6 +89,9 @@ public class ModelsView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        if (!RoleGate.allow(event, "PLATFORM_ADMIN")) {
+            return; // the services refuse too; this keeps the view itself from other roles
+        }
         try {
             caller = consoleCaller.current();
             showBackends();

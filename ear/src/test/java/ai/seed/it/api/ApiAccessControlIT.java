@@ -1,0 +1,227 @@
+package ai.seed.it.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.seed.domain.user.Role;
+import ai.seed.inference.config.ModelBackends;
+import ai.seed.inference.service.Caller;
+import ai.seed.inference.tenancy.TenancyService;
+import ai.seed.it.pipeline.ItImages;
+import ai.seed.it.pipeline.PipelineFixture;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Access control of every API operation, enumerated from the served OpenAPI document so that a
+ * new endpoint is covered the day it is added: without credentials (and with a forged key) every
+ * non-public operation is 401; with a partner key the tenant-admin operations are 403; with
+ * tenant A's key and tenant B's ids every operation answers exactly as for an id that does not
+ * exist (404, or 403 where the role is refused first; never 2xx, never 5xx) and B's data is
+ * unchanged afterwards. Public operations are listed here by name, so a new public one fails the
+ * test until someone decides it may be public.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ApiAccessControlIT {
+
+    /** Operations anyone may call: readiness and versions for partners, the API docs. */
+    private static final Set<String> PUBLIC = Set.of("GET /api/v1/health", "GET /api/v1/system", "GET /api/docs",
+            "GET /api/docs/{file}");
+    /** Operations that exist besides the /api document: the OpenAI-compatible API. */
+    private static final List<Operation> OPENAI = List.of(new Operation("POST", "/v1/chat/completions", "openai"),
+            new Operation("GET", "/v1/models", "openai"), new Operation("GET", "/v1/models/{model}", "openai"));
+    private static final Pattern PARAM = Pattern.compile("\\{([^}]+)}");
+
+    record Operation(String method, String template, String tag) {
+        @Override
+        public String toString() {
+            return method + " " + template;
+        }
+    }
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return PipelineFixture.deployment("api-access-it.war");
+    }
+
+    @Inject
+    TenancyService tenancy;
+    @Inject
+    ModelBackends backends;
+
+    Http anonymous = new Http(null);
+    Http a;
+    Http b;
+
+    @BeforeEach
+    void twoTenants() {
+        backends.reconfigure(PipelineFixture.settings("", "", 1000));
+        a = new Http(key("acl-a-"));
+        b = new Http(key("acl-b-"));
+    }
+
+    @AfterEach
+    void restore() {
+        backends.reconfigure(backends.configured());
+    }
+
+    private String key(String slugPrefix) {
+        UUID tenant = tenancy.createTenant(Caller.of("root", null, Role.PLATFORM_ADMIN),
+                slugPrefix + UUID.randomUUID().toString().substring(0, 8), "ACL").id();
+        return tenancy.issueApiKey(Caller.of("admin", tenant, Role.TENANT_ADMIN), "acl", null).key();
+    }
+
+    @Test
+    void theDocumentListsEveryResource() {
+        List<Operation> ops = operations();
+        for (String expected : List.of("POST /api/v1/concepts", "GET /api/v1/concepts/{id}", "DELETE /api/v1/concepts/{id}",
+                "POST /api/v1/scenarios", "POST /api/v1/turns", "GET /api/v1/turns/{id}", "POST /api/v1/dictionary/jobs")) {
+            assertTrue(ops.stream().anyMatch(o -> o.toString().equals(expected)), expected + " missing from " + ops);
+        }
+    }
+
+    @Test
+    void withoutCredentialsEveryNonPublicOperationIs401() {
+        List<String> failures = new ArrayList<>();
+        for (Operation op : all()) {
+            if (PUBLIC.contains(op.toString())) {
+                continue;
+            }
+            String path = fill(op.template(), Map.of());
+            expect(failures, op + " anonymous", anonymous.method(op.method(), path, "{}"), 401);
+            expect(failures, op + " forged key", new Http("seed_abcdefgh_" + "x".repeat(40)).method(op.method(), path, "{}"), 401);
+            expect(failures, op + " malformed key", new Http("' OR 1=1 --").method(op.method(), path, "{}"), 401);
+        }
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    @Test
+    void publicOperationsAnswerWithoutCredentials() {
+        assertEquals(200, anonymous.get("/api/v1/health").status());
+        assertEquals(200, anonymous.get("/api/v1/system").status());
+    }
+
+    @Test
+    void aPartnerKeyIsRefusedTenantAdminOperations() {
+        List<String> failures = new ArrayList<>();
+        for (Operation op : all()) {
+            if ("dictionary".equals(op.tag())) {
+                expect(failures, op + " as partner", a.method(op.method(), fill(op.template(), Map.of()), "{}"), 403);
+            }
+        }
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    @Test
+    void anotherTenantsIdsAre404AndChangeNothing() {
+        JsonObject concept = b.post("/api/v1/concepts", "{\"name\":\"theirs\",\"description\":\"<theirs> belongs to B\","
+                + "\"images\":[{\"data\":\"" + Base64.getEncoder().encodeToString(ItImages.toyPng(64)) + "\"}]}").json();
+        String conceptId = concept.getString("id");
+        String scenarioId = b.post("/api/v1/scenarios", "{\"name\":\"b-home\",\"conceptIds\":[\"" + conceptId + "\"]}")
+                .json().getString("id");
+        Http.Reply turn = b.post("/api/v1/turns", "{\"question\":\"What is <theirs>?\"}");
+        String turnId = turn.json().getString("turnId");
+        Map<String, String> theirs = Map.of("concepts", conceptId, "scenarios", scenarioId, "turns", turnId);
+
+        List<String> failures = new ArrayList<>();
+        for (Operation op : all()) {
+            if (!op.template().contains("{") || PUBLIC.contains(op.toString()) || "dictionary".equals(op.tag())
+                    || "openai".equals(op.tag())) {
+                continue; // dictionary: 403 for every key (above); openai: ids are model names (below)
+            }
+            String body = op.template().endsWith("/concepts") ? "{\"conceptIds\":[\"" + conceptId + "\"]}" : "{}";
+            // B's id must answer exactly like an id that does not exist: 404, or the 403 of an
+            // operation this key's role may not call at all (checked before any id is looked up).
+            Http.Reply nonexistent = a.method(op.method(), fill(op.template(), Map.of()), body);
+            Http.Reply foreign = a.method(op.method(), fill(op.template(), theirs), body);
+            int expected = nonexistent.status() == 403 ? 403 : 404;
+            expect(failures, op + " with a nonexistent id", nonexistent, expected);
+            expect(failures, op + " with B's id", foreign, expected);
+        }
+        // A's scenario cannot take B's concept, and A's model list does not offer B's scenario.
+        expect(failures, "A's scenario with B's concept", a.post("/api/v1/scenarios",
+                "{\"name\":\"a-steal\",\"conceptIds\":[\"" + conceptId + "\"]}"), 404);
+        expect(failures, "B's scenario as an OpenAI model", a.get("/v1/models/seed-full:" + scenarioId), 404);
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+
+        assertEquals("<theirs> belongs to B", b.get("/api/v1/concepts/" + conceptId).json().getString("description"));
+        assertEquals(200, b.get("/api/v1/scenarios/" + scenarioId).status());
+        assertEquals(200, b.get("/api/v1/turns/" + turnId).status());
+    }
+
+    private static void expect(List<String> failures, String what, Http.Reply reply, int status) {
+        if (reply.status() != status) {
+            failures.add(what + ": expected " + status + ", got " + reply.status() + " " + abbreviate(reply.body()));
+        } else if (reply.body().contains("\tat ") || reply.body().contains("Exception")) {
+            failures.add(what + ": leaked internals " + abbreviate(reply.body()));
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 200 ? s.substring(0, 200) + "..." : s;
+    }
+
+    private List<Operation> all() {
+        List<Operation> ops = new ArrayList<>(operations());
+        ops.addAll(OPENAI);
+        return ops;
+    }
+
+    /** Every operation in the served OpenAPI document (paths of the /api application). */
+    private List<Operation> operations() {
+        Http.Reply doc = anonymous.getAccepting("/openapi", "application/json");
+        assertEquals(200, doc.status(), doc.body());
+        List<Operation> ops = new ArrayList<>();
+        JsonObject paths = doc.json().getJsonObject("paths");
+        for (String path : paths.keySet()) {
+            JsonObject item = paths.getJsonObject(path);
+            for (String method : item.keySet()) {
+                if (!Set.of("get", "post", "put", "patch", "delete").contains(method)) {
+                    continue;
+                }
+                JsonObject operation = item.getJsonObject(method);
+                String tag = operation.containsKey("tags") ? operation.getJsonArray("tags").getString(0) : "";
+                String full = path.startsWith("/api") ? path : "/api" + path;
+                ops.add(new Operation(method.toUpperCase(Locale.ROOT), full, tag));
+            }
+        }
+        assertTrue(ops.size() >= 15, "too few operations in the OpenAPI document: " + ops);
+        return ops;
+    }
+
+    /** The template with ids filled in: the given tenant's ids by resource, else fresh ones. */
+    private static String fill(String template, Map<String, String> ids) {
+        String resource = template.replaceFirst("^/api/v1/", "").replaceFirst("/.*", "");
+        Matcher m = PARAM.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(1);
+            String value = switch (name) {
+                case "index" -> "0";
+                case "file" -> "index.html";
+                case "model" -> "seed-full";
+                default -> template.contains("/dictionary/versions/") ? "1"
+                        : ids.getOrDefault(resource, UUID.randomUUID().toString());
+            };
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+}

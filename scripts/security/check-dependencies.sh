@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Known-vulnerability check of the Java libraries Seed ships (runtime scope of domain, db-migrations,
+# inference-ejb, web-ui, ear), offline, against advisories in OSV format (docs/RELIABILITY.md,
+# "Dependencies"):
+#
+#   SEED_OSV_DIR=/path/to/osv scripts/security/check-dependencies.sh
+#
+# SEED_OSV_DIR is a folder of OSV JSON files, searched recursively: OSV's Maven export
+# (https://osv-vulnerabilities.storage.googleapis.com/Maven/all.zip, unzipped) or a checkout of
+# github/advisory-database (advisories/github-reviewed). Fetch it where the network allows and copy
+# it here; this machine and CI reach no advisory feed, so without it the script says plainly that
+# nothing was checked and exits 0 (exit 3 with --require-data). Exit 1 when a shipped version is
+# affected. WildFly's own modules (provided scope) are not in this list: they come with WildFly
+# 39.0.1 and are patched by upgrading WildFly.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+OUT="$ROOT/target/security"; mkdir -p "$OUT"
+(cd "$ROOT" && mvn -B -o dependency:list -DincludeScope=runtime -pl domain,db-migrations,inference-ejb,web-ui,ear 2>&1) \
+  | python3 -c '
+import re, sys
+seen = set()
+for line in sys.stdin:
+    m = re.search(r"\]\s+([\w.\-]+):([\w.\-]+):(?:jar|war|ejb|pom)(?::[\w.\-]+)?:([\w.\-]+):(compile|runtime)", line)
+    if m and not m.group(1).startswith("ai.seed"):
+        seen.add("%s:%s %s" % m.group(1, 2, 3))
+print("\n".join(sorted(seen)))' >"$OUT/dependencies.txt"
+echo "$(wc -l <"$OUT/dependencies.txt") third-party libraries shipped (list: $OUT/dependencies.txt)"
+
+if [ -z "${SEED_OSV_DIR:-}" ] || [ ! -d "$SEED_OSV_DIR" ]; then
+  echo "NOT CHECKED: no OSV advisory data on this machine (set SEED_OSV_DIR); see docs/RELIABILITY.md"
+  [ "${1:-}" = --require-data ] && exit 3
+  exit 0
+fi
+python3 "$ROOT/scripts/security/osv_match.py" "$SEED_OSV_DIR" "$OUT/dependencies.txt" | tee "$OUT/findings.txt"
