@@ -14,6 +14,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 . "$ROOT/scripts/lib/common.sh"
 OUT="$SEED_STATE_DIR/scale"; mkdir -p "$OUT"; chmod 700 "$OUT"
+NGX=/tmp/seed-scale-nginx   # nginx's workers run as nobody: not under the private $OUT
 DB=seed_scale LB=8880 N1=8680 N2=8780 SMALL_PORT=18601 LARGE_PORT=18602
 SMALL_MS=${SMALL_MS:-150} LARGE_MS=${LARGE_MS:-400} LOAD_SECONDS=${LOAD_SECONDS:-20} LOAD_WORKERS=${LOAD_WORKERS:-4}
 RESULTS="$OUT/results.txt"; : >"$RESULTS"
@@ -37,7 +38,8 @@ fi
 pids=()
 cleanup() {
   [ "${KEEP:-0}" = 1 ] && return
-  nginx -p "$OUT/nginx" -c "$OUT/nginx/nginx.conf" -s quit 2>/dev/null || true
+  nginx -p "$NGX" -c "$NGX/nginx.conf" -s quit 2>/dev/null || true
+  cp "$NGX"/*.log "$OUT/" 2>/dev/null || true
   for i in node1 node2; do SEED_INSTANCE=$i "$ROOT/scripts/stop.sh" --quiet || true; done
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
 }
@@ -55,8 +57,8 @@ export SEED_LARGE_VLM_URL=http://127.0.0.1:$LARGE_PORT/v1 SEED_LARGE_VLM_MODEL=f
 export SEED_API_RATE_LIMIT_PER_SECOND=5 SEED_API_RATE_LIMIT_BURST=20
 SEED_INSTANCE=node1 SEED_PORT_OFFSET=600 "$ROOT/scripts/run.sh" >"$OUT/node1.out" 2>&1
 SEED_INSTANCE=node2 SEED_PORT_OFFSET=700 "$ROOT/scripts/run.sh" >"$OUT/node2.out" 2>&1
-rm -rf "$OUT/nginx"; "$ROOT/docker/nginx/render.sh" "$OUT/nginx" $N1 $N2 $LB >/dev/null
-nginx -p "$OUT/nginx" -c "$OUT/nginx/nginx.conf"
+rm -rf "$NGX"; "$ROOT/docker/nginx/render.sh" "$NGX" $N1 $N2 $LB >/dev/null
+nginx -p "$NGX" -c "$NGX/nginx.conf"
 log "two nodes and nginx are up"
 
 # --- a tenant with API keys (SHA-256 stored, as the product does) ------------------------------
@@ -64,8 +66,8 @@ tenant=$(cat /proc/sys/kernel/random/uuid)
 psql_db "INSERT INTO tenant (id, slug, name) VALUES ('$tenant', 'scale-${tenant:0:8}', 'Scale-out demo')"
 keys=()
 for i in $(seq 1 8); do
-  prefix=$(head -c 64 /dev/urandom | tr -dc 'a-z0-9' | head -c 8)
-  key="seed_${prefix}_$(head -c 200 /dev/urandom | tr -dc 'A-Za-z0-9' | head -c 40)"
+  prefix=$(head -c 1000 /dev/urandom | tr -dc 'a-z0-9' | head -c 8)
+  key="seed_${prefix}_$(head -c 1000 /dev/urandom | tr -dc 'A-Za-z0-9' | head -c 40)"
   hash=$(printf %s "$key" | sha256sum | cut -d' ' -f1)
   psql_db "INSERT INTO api_client (id, tenant_id, name, key_prefix, key_hash, created_by) VALUES ('$(cat /proc/sys/kernel/random/uuid)', '$tenant', 'scale-$i', '$prefix', '$hash', 'two-nodes.sh')"
   keys+=("$key")
@@ -75,18 +77,20 @@ api() { # key, method, url, [body] -> prints "status body"
   curl -sS -o "$OUT/last.json" -w '%{http_code}' -X "$2" -H "Authorization: Bearer $1" -H 'Content-Type: application/json' \
     ${body:+--data-binary "$body"} "$3"
 }
-png_b64=$(python3 -c 'import base64, struct, zlib
-w = h = 96
-raw = b"".join(b"\x00" + bytes(v for x in range(w) for v in ((x * 7 + y * 3) % 256, (x * 5) % 256, (y * 11) % 256)) for y in range(h))
+png_b64() { # a 96x96 PNG whose colours depend on $1, as base64
+  python3 -c 'import base64, struct, sys, zlib
+k = int(sys.argv[1]); w = h = 96
+raw = b"".join(b"\x00" + bytes(v for x in range(w) for v in ((x * k + y * 3) % 256, (x * 5 + k * 40) % 256, (y * 11 * k) % 256)) for y in range(h))
 chunk = lambda t, d: struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d) & 0xffffffff)
 png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
-print(base64.b64encode(png).decode())')
-concept_json() { echo "{\"name\":\"$1\",\"description\":\"$1 is a test object.\",\"images\":[{\"data\":\"data:image/png;base64,$png_b64\",\"fileName\":\"a.png\"}]}"; }
-turn_json="{\"question\":\"Where is <scale-a>?\",\"image\":{\"data\":\"data:image/png;base64,$png_b64\",\"fileName\":\"t.png\"}}"
+print(base64.b64encode(png).decode())' "$1"
+}
+concept_json() { echo "{\"name\":\"$1\",\"description\":\"$1 is a test object.\",\"images\":[{\"data\":\"data:image/png;base64,$(png_b64 "$2")\",\"fileName\":\"a.png\"}]}"; }
+turn_json="{\"question\":\"Where is <scale-a>?\",\"image\":{\"data\":\"data:image/png;base64,$(png_b64 7)\",\"fileName\":\"t.png\"}}"
 
 # --- 1. turns work on either node and through nginx --------------------------------------------
-check "a concept registers on node1" test "$(api "${keys[0]}" POST http://127.0.0.1:$N1/api/v1/concepts "$(concept_json '<scale-a>')")" = 201
-check "a concept registers on node2" test "$(api "${keys[0]}" POST http://127.0.0.1:$N2/api/v1/concepts "$(concept_json '<scale-b>')")" = 201
+check "a concept registers on node1" test "$(api "${keys[0]}" POST http://127.0.0.1:$N1/api/v1/concepts "$(concept_json '<scale-a>' 7)")" = 201
+check "a concept registers on node2" test "$(api "${keys[0]}" POST http://127.0.0.1:$N2/api/v1/concepts "$(concept_json '<scale-b>' 13)")" = 201
 for target in "node1 $N1" "node2 $N2" "nginx $LB"; do
   set -- $target
   check "a turn succeeds on $1" test "$(api "${keys[0]}" POST "http://127.0.0.1:$2/api/v1/turns" "$turn_json")" = 200
@@ -105,10 +109,10 @@ check "session ids carry the node (…\.node1 / …\.node2)" bash -c "[[ '$c1' =
 check "a console session through nginx stays signed in across views" grep -q 'lb.stayed_signed_in=true' "$OUT/sessions.txt"
 sticky_node=${clb##*.}; sticky_port=$([ "$sticky_node" = node1 ] && echo $N1 || echo $N2)
 stayed_on_node() { # the session's requests exist, and none went to the other node
-  grep -q "sticky=$sticky_node" "$OUT/nginx/access.log" \
-    && ! grep "sticky=$sticky_node" "$OUT/nginx/access.log" | grep -v "upstream=127.0.0.1:$sticky_port" | grep -q .
+  grep -q "sticky=$sticky_node" "$NGX/access.log" \
+    && ! grep "sticky=$sticky_node" "$NGX/access.log" | grep -v "upstream=127.0.0.1:$sticky_port" | grep -q .
 }
-note "console session through nginx: $(grep -c "sticky=$sticky_node" "$OUT/nginx/access.log") requests with the ${sticky_node} suffix"
+note "console session through nginx: $(grep -c "sticky=$sticky_node" "$NGX/access.log") requests with the ${sticky_node} suffix"
 check "nginx sent every request of that session to $sticky_node" stayed_on_node
 
 # --- 3. a retrain started on both nodes at the same moment runs exactly once ------------------
