@@ -50,7 +50,9 @@ public class LoadGen {
         int concurrency = Integer.parseInt(args[3]);
         int seconds = Integer.parseInt(args[4]);
         Path out = Path.of(args[5]);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+        // HTTP/1.1 like most partner systems: one request per connection at a time, balanced per request.
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(3)).build();
         String image = dataUrl(png(7));
         ConcurrentLinkedQueue<Result> results = new ConcurrentLinkedQueue<>();
         AtomicInteger counter = new AtomicInteger();

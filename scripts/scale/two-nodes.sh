@@ -167,6 +167,8 @@ sleep $((LOAD_SECONDS / 3))
 kill -9 "$(cat "$SEED_STATE_DIR/node2/server.pid")"; note "node2 killed (kill -9) at $(date -u +%T)"
 wait $load_pid
 note "$(tr '\n' ' ' <"$OUT/load.txt")"
+note "load through nginx per node: $(grep -E 'POST /api/v1/(turns|concepts)' "$NGX/access.log" | grep -o 'upstream=[0-9.:, ]*' | sort | uniq -c | tr -s ' ' | tr '\n' ';')"
+note "nginx answers to the load: $(grep -E 'POST /api/v1/(turns|concepts)' "$NGX/access.log" | sed -E 's/.*HTTP\/1\.1" ([0-9]{3}) .*/\1/' | sort | uniq -c | tr -s ' ' | tr '\n' ';')"
 acked_concepts=$(awk -F, '$1=="register" && $2==201 {print $3}' "$OUT/load.csv" | sort -u)
 acked_turns=$(awk -F, '$1=="turn" && $2==200 {print $3}' "$OUT/load.csv" | sort -u)
 n_c=$(echo "$acked_concepts" | grep -c . || true); n_t=$(echo "$acked_turns" | grep -c . || true)
@@ -182,6 +184,8 @@ check "the survivor kept serving after the kill (2xx in the last third of the ru
   test "$(awk -F, -v from=$(( (LOAD_SECONDS * 2 / 3) * 1000 )) 'NR>1 && $2 ~ /^2/ && $4 > from' "$OUT/load.csv" | wc -l)" -gt 0
 code=$(curl -sS -o /dev/null -w '%{http_code}' -H "Authorization: Bearer ${keys[1]}" http://127.0.0.1:$LB/api/v1/health)
 check "nginx still answers through the survivor" test "$code" = 200
+check "the load really ran through nginx on both nodes (no HTTP/2 tunnel)" \
+  bash -c "grep -E 'POST /api/v1/(turns|concepts)' '$NGX/access.log' | grep -q 'upstream=127.0.0.1:$N1' && grep -E 'POST /api/v1/(turns|concepts)' '$NGX/access.log' | grep -q 'upstream=127.0.0.1:$N2' && ! grep -q '\" 101 ' '$NGX/access.log'"
 
 echo "two-nodes: $passed passed, $failed failed" | tee -a "$RESULTS"
 [ "$failed" -eq 0 ]
