@@ -52,12 +52,13 @@ for run in "cpu 20 20 16" "slc 150 400 32"; do
 done
 
 # The shared rate limit's cost: the filter's upsert, 4 clients, 10 s, on one key and on 1000 keys.
-cat >"$OUT/bucket-one.sql" <<'SQL'
+SQLDIR=$(mktemp -d); chmod 755 "$SQLDIR"   # pgbench runs as postgres: not under the private $OUT
+cat >"$SQLDIR/bucket-one.sql" <<'SQL'
 INSERT INTO api_rate_bucket AS b (bucket_key, tokens, refilled_at, granted) VALUES ('bench-one', 1e9 - 1, statement_timestamp(), true) ON CONFLICT (bucket_key) DO UPDATE SET tokens = CASE WHEN LEAST(1e9, b.tokens + GREATEST(0, EXTRACT(EPOCH FROM (statement_timestamp() - b.refilled_at)))::float8 * 1e9) >= 1 THEN LEAST(1e9, b.tokens + GREATEST(0, EXTRACT(EPOCH FROM (statement_timestamp() - b.refilled_at)))::float8 * 1e9) - 1 ELSE LEAST(1e9, b.tokens + GREATEST(0, EXTRACT(EPOCH FROM (statement_timestamp() - b.refilled_at)))::float8 * 1e9) END, granted = LEAST(1e9, b.tokens + GREATEST(0, EXTRACT(EPOCH FROM (statement_timestamp() - b.refilled_at)))::float8 * 1e9) >= 1, refilled_at = GREATEST(b.refilled_at, statement_timestamp()) RETURNING granted, tokens;
 SQL
-sed "s/'bench-one'/'bench-' || (random() * 1000)::int/" "$OUT/bucket-one.sql" >"$OUT/bucket-many.sql"
-chmod 644 "$OUT"/bucket-*.sql; chmod 755 "$OUT"
+sed "s/'bench-one'/'bench-' || (random() * 1000)::int/" "$SQLDIR/bucket-one.sql" >"$SQLDIR/bucket-many.sql"
+chmod 644 "$SQLDIR"/bucket-*.sql
 for f in one many; do
-  echo "rate-limit upsert, $f key(s), 4 clients: $(su postgres -c "pgbench -n -c 4 -j 2 -T 10 -f $OUT/bucket-$f.sql $DB" 2>/dev/null | grep -E 'latency average|^tps' | tr '\n' ' ')" | tee -a "$RESULTS"
+  echo "rate-limit upsert, $f key(s), 4 clients: $(su postgres -c "pgbench -n -c 4 -j 2 -T 10 -f $SQLDIR/bucket-$f.sql $DB" 2>/dev/null | grep -E 'latency average|^tps' | tr '\n' ' ')" | tee -a "$RESULTS"
 done
 psql_db "DELETE FROM api_rate_bucket WHERE bucket_key LIKE 'bench-%'"

@@ -185,7 +185,7 @@ check "the survivor kept serving after the kill (2xx in the last third of the ru
 code=$(curl -sS -o /dev/null -w '%{http_code}' -H "Authorization: Bearer ${keys[1]}" http://127.0.0.1:$LB/api/v1/health)
 check "nginx still answers through the survivor" test "$code" = 200
 check "the load really ran through nginx on both nodes (no HTTP/2 tunnel)" \
-  bash -c "grep -E 'POST /api/v1/(turns|concepts)' '$NGX/access.log' | grep -q 'upstream=127.0.0.1:$N1' && grep -E 'POST /api/v1/(turns|concepts)' '$NGX/access.log' | grep -q 'upstream=127.0.0.1:$N2' && ! grep -q '\" 101 ' '$NGX/access.log'"
+  bash -c "grep -E 'POST /api/v1/(turns|concepts)' '$NGX/access.log' | grep -q 'upstream=127.0.0.1:$N1' && grep -E 'POST /api/v1/(turns|concepts)' '$NGX/access.log' | grep -q 'upstream=127.0.0.1:$N2' && ! grep -E 'POST /api/v1/(turns|concepts)' '$NGX/access.log' | grep -q '\" 101 '"
 
 echo "two-nodes: $passed passed, $failed failed" | tee -a "$RESULTS"
 [ "$failed" -eq 0 ]
