@@ -20,6 +20,10 @@ HTTP_PORT=$((8080 + OFFSET))
 MGMT_PORT=$((9990 + OFFSET))
 BIND=${SEED_BIND_ADDRESS:-127.0.0.1}
 INSTANCE_DIR="$SEED_STATE_DIR/${SEED_INSTANCE:-default}"
+# Several instances on one host share its name: give each its own session-id suffix (sticky load
+# balancing) and transaction node id (at most 23 bytes), unless set explicitly.
+export SEED_INSTANCE_ID=${SEED_INSTANCE_ID:-${SEED_INSTANCE:-default}}
+export SEED_NODE_ID=${SEED_NODE_ID:-seed-${SEED_INSTANCE:-default}}
 SERVER="$INSTANCE_DIR/server"
 
 "$ROOT/scripts/install-prerequisites.sh"

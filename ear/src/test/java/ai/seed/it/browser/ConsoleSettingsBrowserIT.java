@@ -14,8 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A platform admin edits the model endpoints in the console (applied to this node until restart,
- * not persisted), tests the connection and resets to the configuration; and the header at
+ * A platform admin edits the model endpoints in the console (stored, applied to every node), tests the connection and resets to the configuration; and the header at
  * tablet width.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -42,7 +41,7 @@ class ConsoleSettingsBrowserIT {
     @Test
     void aPlatformAdminPointsTheLargeVlmAtAnUnreachableServerTestsItAndResets() {
         ModelsPage models = openModels();
-        assertThat(models.settingsNote()).containsText("until it restarts");
+        assertThat(models.settingsNote()).containsText("apply to every server node");
         assertThat(models.largeKey()).containsText(Pattern.compile("API key (set|not set)"));
         try {
             models.saveLargeVlm("http://127.0.0.1:9/v1", "gpt-x");

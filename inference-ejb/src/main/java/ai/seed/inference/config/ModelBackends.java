@@ -17,6 +17,7 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +25,8 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * Chooses the model backends from configuration, once, and hands them to the pipeline:
+ * Chooses the model backends from configuration, or from the settings a platform admin stored in the
+ * database ({@link ModelSettingsStore}, shared by all nodes), and hands them to the pipeline:
  * <ul>
  *   <li>embedder: DJL TorchScript encoder when {@code seed.embedder.kind=djl}, else the BASELINE;</li>
  *   <li>small VLM: the OpenAI-compatible multi-LoRA server at {@code seed.small-vlm.url}, else the
@@ -37,6 +39,9 @@ import org.eclipse.microprofile.config.Config;
 public class ModelBackends {
 
     private static final Logger LOG = Logger.getLogger(ModelBackends.class.getName());
+    private static final long UNKNOWN = -1;
+    /** How stale a node's model settings may be after a change on another node. */
+    private static final long POLL_NANOS = 1_000_000_000L;
 
     @Inject
     Config config;
@@ -47,7 +52,12 @@ public class ModelBackends {
     @EJB
     DjlModelHolder djlModel;
 
+    @Inject
+    ModelSettingsStore store;
+
     private volatile Resolved resolved;
+    private volatile long appliedVersion = UNKNOWN;
+    private volatile long checkedAt;
     private final java.util.List<OpenAiCompatibleClient> retired = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** The backends in use and how to name them to a user. */
@@ -60,19 +70,49 @@ public class ModelBackends {
         }
     }
 
+    /**
+     * The backends for the next turn. At most once a second this asks PostgreSQL whether a platform
+     * admin changed the model settings (on any node) and, if so, switches to them: a change made on
+     * one node reaches all nodes within about a second.
+     */
     public Resolved current() {
         Resolved local = resolved;
-        if (local == null) {
-            synchronized (this) {
-                if (resolved == null) {
-                    resolved = resolve(ModelSettingsReader.read(config));
-                    LOG.info(() -> "Models: embedder=" + resolved.embedderLabel() + ", small VLM="
-                            + resolved.smallVlmLabel() + ", large VLM=" + resolved.largeVlmLabel());
-                }
-                local = resolved;
-            }
+        if (local == null || System.nanoTime() - checkedAt > POLL_NANOS) {
+            local = refresh();
         }
         return local;
+    }
+
+    private synchronized Resolved refresh() {
+        if (resolved != null && System.nanoTime() - checkedAt <= POLL_NANOS) {
+            return resolved; // another thread refreshed while this one waited
+        }
+        checkedAt = System.nanoTime();
+        try {
+            if (resolved == null || store.version() != appliedVersion) {
+                ModelSettingsStore.Snapshot snapshot = store.load();
+                ModelSettings configured = configured();
+                apply(snapshot.overrides().map(o -> o.applyTo(configured)).orElse(configured), snapshot.version());
+            }
+        } catch (SQLException | RuntimeException e) {
+            if (resolved == null) {
+                resolved = resolve(configured()); // the database is down: serve from configuration, retry later
+            }
+            LOG.warning(() -> "model settings not refreshed from the database: " + e.getClass().getSimpleName());
+        }
+        return resolved;
+    }
+
+    /** Switches to settings stored as {@code version} (this node saved them or saw them in the database). */
+    public synchronized void apply(ModelSettings settings, long version) {
+        boolean first = resolved == null;
+        reconfigure(settings);
+        appliedVersion = version;
+        checkedAt = System.nanoTime();
+        if (first) {
+            LOG.info(() -> "Models: embedder=" + resolved.embedderLabel() + ", small VLM="
+                    + resolved.smallVlmLabel() + ", large VLM=" + resolved.largeVlmLabel());
+        }
     }
 
     /** The settings from MicroProfile Config (environment, system properties), before any change at run time. */
@@ -81,16 +121,25 @@ public class ModelBackends {
     }
 
     /**
-     * Switches every later turn to new model settings (an operator changed an endpoint); turns
-     * already running finish on the backends they started with, so the old HTTP clients are only
-     * closed at shutdown (a handful of idle connections, not worth a race with a running turn).
+     * Switches every later turn of THIS node to new model settings without storing them (tests and
+     * {@link #apply}); a later change in the database replaces them. Turns already running finish
+     * on the backends they started with, so the old HTTP clients are only closed at shutdown (a
+     * handful of idle connections, not worth a race with a running turn).
      */
     public synchronized void reconfigure(ModelSettings settings) {
         Resolved old = resolved;
         resolved = resolve(settings);
-        LOG.info(() -> "Models reconfigured: small VLM=" + resolved.smallVlmLabel() + ", large VLM="
-                + resolved.largeVlmLabel());
+        checkedAt = System.nanoTime();
+        if (appliedVersion == UNKNOWN) {
+            try {
+                appliedVersion = store.version(); // only LATER database changes replace these settings
+            } catch (SQLException | RuntimeException e) {
+                LOG.warning(() -> "model settings version unknown: " + e.getClass().getSimpleName());
+            }
+        }
         if (old != null) {
+            LOG.info(() -> "Models reconfigured: small VLM=" + resolved.smallVlmLabel() + ", large VLM="
+                    + resolved.largeVlmLabel());
             retired.addAll(old.clients());
         }
     }

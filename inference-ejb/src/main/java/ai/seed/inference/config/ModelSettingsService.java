@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.net.URI;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -15,10 +16,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Changes the model endpoints at run time (platform admins, from the console). A change applies
- * to this node's later turns until the node restarts; it is NOT persisted: MicroProfile Config
- * stays the source of truth, and {@link #reset} returns to it. Every change is audited, without
- * the API key.
+ * Changes the model endpoints at run time (platform admins, from the console). A change is stored in
+ * PostgreSQL ({@link ModelSettingsStore}) and reaches every node's later turns within about a second,
+ * also after restarts; {@link #reset} returns all nodes to MicroProfile Config. Every change is
+ * audited, without the API key; a key entered here is stored encrypted.
  */
 @ApplicationScoped
 @Transactional
@@ -30,6 +31,8 @@ public class ModelSettingsService {
     ModelBackends backends;
     @Inject
     AuditLog audit;
+    @Inject
+    ModelSettingsStore store;
 
     /**
      * One endpoint as edited: {@code url} blank = not configured; {@code apiKey} null or blank =
@@ -70,7 +73,9 @@ public class ModelSettingsService {
         detail.put("smallModel", nz(newSmall.model()));
         detail.put("smallDialect", nz(newSmall.dialect()));
         audit.record(null, caller.actor(), "models.update", "models", null, detail);
-        backends.reconfigure(next);
+        long version = stored(() -> store.save(new ModelSettingsStore.Overrides(newLarge, newSmall),
+                backends.configured(), String.valueOf(caller.actor())));
+        backends.apply(next, version);
         return current(caller);
     }
 
@@ -78,8 +83,22 @@ public class ModelSettingsService {
     public Shown reset(Caller caller) {
         caller.require(Role.PLATFORM_ADMIN);
         audit.record(null, caller.actor(), "models.reset", "models", null, Map.of("to", "configuration"));
-        backends.reconfigure(backends.configured());
+        long version = stored(() -> store.clear(String.valueOf(caller.actor())));
+        backends.apply(backends.configured(), version);
         return current(caller);
+    }
+
+    private interface StoreCall {
+        long run() throws SQLException;
+    }
+
+    /** A failed write rolls the audit record back with it (the transaction fails). */
+    private static long stored(StoreCall call) {
+        try {
+            return call.run();
+        } catch (SQLException e) {
+            throw new IllegalStateException("model settings could not be stored: " + e.getMessage(), e);
+        }
     }
 
     /** Null when {@code url} is a usable absolute http(s) URL (or blank); otherwise why not. */

@@ -21,8 +21,8 @@ import com.vaadin.flow.component.textfield.TextField;
 import java.util.function.Supplier;
 
 /**
- * The platform admin's editor of the model endpoints. Changes apply to this node until it
- * restarts and are not persisted: configuration stays the source of truth ("Reset" returns to it).
+ * The platform admin's editor of the model endpoints. Changes are stored in the database and apply to
+ * every server node within about a second; "Reset" returns all nodes to the configuration.
  * The stored API key is never shown, only whether one is set; an empty key field keeps it.
  */
 class ModelSettingsForm extends VerticalLayout {
@@ -79,9 +79,9 @@ class ModelSettingsForm extends VerticalLayout {
         for (FormLayout f : new FormLayout[] {large, small}) {
             f.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
         }
-        Paragraph note = new Paragraph("Changes here apply to this server node at once and last until it restarts. "
-                + "They are not saved: the configuration (environment, system properties) stays the source of "
-                + "truth, other nodes keep their own settings, and Reset returns to the configuration.");
+        Paragraph note = new Paragraph("Changes here are saved in the database and apply to every server node "
+                + "within a second, also after restarts. Reset returns all nodes to the configuration "
+                + "(environment, system properties). API keys entered here are stored encrypted.");
         note.setId("models-settings-note");
         note.getStyle().set("color", "var(--lumo-secondary-text-color)");
         Button save = new Button("Save", e -> save());
@@ -140,7 +140,7 @@ class ModelSettingsForm extends VerticalLayout {
         UiCalls.call(() -> service.update(caller.get(), large, small), error::setText).ifPresent(s -> {
             show(s);
             onChanged.run();
-            UiCalls.success("Model settings applied to this node (until restart)");
+            UiCalls.success("Model settings applied to every node");
         });
     }
 

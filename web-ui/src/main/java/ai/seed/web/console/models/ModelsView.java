@@ -37,8 +37,8 @@ import java.util.concurrent.TimeUnit;
  * Model endpoints for platform admins: which backends serve (weight-free ones labelled
  * "baseline"), "Test connection" for the configured OpenAI-compatible endpoints, live health
  * (re-tested every 30 seconds while the view is open, pushed to the browser) and an editor of the
- * endpoints. Edits apply to this node until it restarts and are not persisted: configuration stays
- * the source of truth.
+ * endpoints. Edits are stored in the database and apply to every node within about a second;
+ * "Reset" returns to the configuration.
  */
 @Route(value = "models", layout = MainLayout.class)
 @PageTitle("Models | Seed")
