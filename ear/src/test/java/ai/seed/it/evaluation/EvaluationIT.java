@@ -1,0 +1,279 @@
+package ai.seed.it.evaluation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.seed.domain.concept.ConceptRepository;
+import ai.seed.domain.dictionary.DictionaryRepository;
+import ai.seed.domain.dictionary.DictionaryVersion;
+import ai.seed.domain.evaluation.EvaluationRepository;
+import ai.seed.domain.evaluation.EvaluationRun;
+import ai.seed.domain.evaluation.StoredItem;
+import ai.seed.domain.evaluation.StoredResult;
+import ai.seed.domain.user.Role;
+import ai.seed.inference.config.ModelBackends;
+import ai.seed.inference.evaluation.runs.RunRecovery;
+import ai.seed.inference.model.baseline.BaselineEmbedder;
+import ai.seed.inference.service.Caller;
+import ai.seed.inference.tenancy.TenancyService;
+import ai.seed.it.fakes.FakeOpenAiServer;
+import ai.seed.it.pipeline.ItImages;
+import ai.seed.it.pipeline.PipelineFixture;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The evaluation harness end to end on WildFly + PostgreSQL over real HTTP with API keys: a
+ * Yo'LLaVA-layout set is imported (its concepts registered), run in the background against a
+ * fake large VLM whose scripted answers give scores computed by hand, resumed after a simulated
+ * restart, cancelled, guarded against leakage, isolated between tenants, and malformed uploads
+ * are refused with the entry and reason, nothing stored.
+ */
+@ExtendWith(ArquillianExtension.class)
+class EvaluationIT {
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return PipelineFixture.deployment("evaluation-it.war");
+    }
+
+    @Inject
+    TenancyService tenancy;
+    @Inject
+    ModelBackends backends;
+    @Inject
+    EvaluationRepository repository;
+    @Inject
+    ConceptRepository concepts;
+    @Inject
+    DictionaryRepository dictionaries;
+    @Inject
+    RunRecovery recovery;
+
+    FakeOpenAiServer large;
+    final ScriptedModel model = new ScriptedModel();
+    EvalHttp acme;
+    EvalHttp globex;
+    UUID acmeTenant;
+
+    @BeforeEach
+    void tenantsAndModels() throws Exception {
+        large = FakeOpenAiServer.start("gpt-4o").respondWith(model::reply);
+        backends.reconfigure(PipelineFixture.settings("", large.baseUrl(), 5000));
+        Caller platform = Caller.of("root", null, Role.PLATFORM_ADMIN);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        acmeTenant = tenancy.createTenant(platform, "eval-a-" + run, "A").id();
+        UUID b = tenancy.createTenant(platform, "eval-b-" + run, "B").id();
+        acme = new EvalHttp(tenancy.issueApiKey(Caller.of("admin-a", acmeTenant, Role.TENANT_ADMIN), "ci", null).key());
+        globex = new EvalHttp(tenancy.issueApiKey(Caller.of("admin-b", b, Role.TENANT_ADMIN), "ci", null).key());
+    }
+
+    @AfterEach
+    void restore() {
+        large.close();
+        backends.reconfigure(backends.configured());
+    }
+
+    private String importSet() {
+        EvalHttp.Reply r = acme.upload("yollava", "tiny yollava", EvalSets.zip());
+        assertEquals(201, r.status(), r.body());
+        JsonObject set = r.json();
+        assertEquals(12, set.getInt("itemCount"), r.body());
+        return set.getString("id");
+    }
+
+    private String start(String datasetId, String extra) {
+        EvalHttp.Reply r = acme.post("/runs", "{\"datasetId\": \"" + datasetId + "\", \"mode\": \"PLAIN_VLM\""
+                + (extra.contains("concurrency") ? "" : ", \"concurrency\": 3") + extra + "}");
+        assertEquals(202, r.status(), r.body());
+        return r.json().getString("id");
+    }
+
+    private JsonObject awaitFinished(String runId) throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            JsonObject run = acme.get("/runs/" + runId).json();
+            if (Set.of("SUCCEEDED", "FAILED", "CANCELLED").contains(run.getString("status"))) {
+                return run;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("run " + runId + " did not finish in 60 s");
+    }
+
+    private static double value(JsonObject rate) {
+        return (double) rate.getInt("correct") / rate.getInt("total");
+    }
+
+    private static void assertProblem(EvalHttp.Reply r, int status, String code, String... detailParts) {
+        assertEquals(status, r.status(), r.body());
+        assertTrue(r.contentType().startsWith("application/problem+json"), r.contentType());
+        JsonObject p = r.json();
+        assertEquals(code, p.getString("code"), r.body());
+        for (String part : detailParts) {
+            assertTrue(p.getString("detail").contains(part), "'" + part + "' in " + p.getString("detail"));
+        }
+        assertFalse(r.body().contains("\tat "), "no stack trace: " + r.body());
+    }
+
+    @Test
+    void aPlainVlmRunScoresExactlyAsComputedByHand() throws Exception {
+        String datasetId = importSet();
+        assertEquals(2, concepts.count(acmeTenant), "bo and mug were registered");
+        JsonObject run = awaitFinished(start(datasetId, ", \"label\": \"plain\""));
+
+        assertEquals("SUCCEEDED", run.getString("status"), run.toString());
+        assertEquals(12, run.getInt("done"));
+        assertEquals(12, run.getInt("total"));
+        JsonObject scores = run.getJsonObject("scores");
+        assertEquals(12, scores.getInt("items"));
+        assertEquals(1, scores.getInt("failed"));
+        // Recognition, strict: yes 3/4 (one failed turn), no 2/4 ("Not at all" and a wrong "Yes").
+        JsonObject strict = scores.getJsonObject("recognition").getJsonObject("strict");
+        assertEquals(0.75, value(strict.getJsonObject("yesRecall")), 1e-9);
+        assertEquals(0.5, value(strict.getJsonObject("noRecall")), 1e-9);
+        assertEquals(0.625, strict.getJsonNumber("weighted").doubleValue(), 1e-9);
+        // Lenient ("yes"/"no" anywhere): "Not at all" counts as no.
+        JsonObject lenient = scores.getJsonObject("recognition").getJsonObject("lenient");
+        assertEquals(0.75, value(lenient.getJsonObject("yesRecall")), 1e-9);
+        assertEquals(0.75, value(lenient.getJsonObject("noRecall")), 1e-9);
+        assertEquals(0.75, lenient.getJsonNumber("weighted").doubleValue(), 1e-9);
+        // Visual multiple choice: "A" right; "It has stripes, so B" only lenient.
+        JsonObject mc = scores.getJsonObject("multipleChoice");
+        assertEquals(0.5, value(mc.getJsonObject("strict")), 1e-9);
+        assertEquals(1.0, value(mc.getJsonObject("lenient")), 1e-9);
+        // Text-only: "toy" only strict (no letter "a" in it); "A" for B wrong under both.
+        JsonObject text = scores.getJsonObject("textOnly");
+        assertEquals(0.5, value(text.getJsonObject("strict")), 1e-9);
+        assertEquals(0.0, value(text.getJsonObject("lenient")), 1e-9);
+        assertEquals(12, model.answerCalls.get(), "one large call per item in PLAIN_VLM");
+
+        EvalHttp.Reply csv = acme.get("/runs/" + run.getString("id") + "/results.csv");
+        assertEquals(200, csv.status());
+        assertTrue(csv.contentType().startsWith("text/csv"), csv.contentType());
+        assertEquals(13, csv.body().split("\r\n").length, "header + 12 items");
+        EvalHttp.Reply json = acme.get("/runs/" + run.getString("id") + "/results.json");
+        assertEquals(12, json.array().size());
+        long failed = json.array().getValuesAs(JsonObject.class).stream().filter(o -> o.getBoolean("failed")).count();
+        assertEquals(1, failed);
+        EvalHttp.Reply table = acme.get("/comparison?runs=" + run.getString("id"));
+        assertEquals(200, table.status(), table.body());
+    }
+
+    @Test
+    void aRunInterruptedByARestartContinuesWithTheMissingItemsOnly() throws Exception {
+        UUID datasetId = UUID.fromString(importSet());
+        EvaluationRun run = repository.createRun(new EvaluationRun(acmeTenant, datasetId,
+                new EvaluationRun.Settings("resumed", "PLAIN_VLM", 1, null, false, 2), "it"));
+        repository.updateRun(acmeTenant, run.id(), r -> r.start(12, 0));
+        List<StoredItem> items = repository.items(acmeTenant, datasetId);
+        for (StoredItem item : items.subList(0, 5)) {
+            repository.saveResult(acmeTenant, run.id(), new StoredResult(item.key(), "Yes", false, null, null, null));
+        }
+        int callsBefore = model.answerCalls.get();
+
+        recovery.resumeUnfinished(); // what the server does at start-up
+        JsonObject done = awaitFinished(run.id().toString());
+
+        assertEquals("SUCCEEDED", done.getString("status"), done.toString());
+        assertEquals(12, done.getInt("done"));
+        assertEquals(7, model.answerCalls.get() - callsBefore, "only the 7 items without a result were asked");
+        List<StoredResult> results = repository.results(acmeTenant, run.id());
+        assertEquals(12, results.size());
+        Set<String> keys = new HashSet<>();
+        results.forEach(r -> assertTrue(keys.add(r.itemKey()), "each item exactly once: " + r.itemKey()));
+        items.forEach(i -> assertTrue(keys.contains(i.key()), i.key()));
+    }
+
+    @Test
+    void aCancelledRunStopsAndKeepsItsPartialResults() throws Exception {
+        String datasetId = importSet();
+        model.delayMs = 400;
+        String runId = start(datasetId, ", \"concurrency\": 1");
+        EvalHttp.Reply cancel = acme.post("/runs/" + runId + "/cancel", "");
+        assertEquals(200, cancel.status(), cancel.body());
+        JsonObject run = awaitFinished(runId);
+
+        assertEquals("CANCELLED", run.getString("status"));
+        assertTrue(run.getInt("done") < 12, "stopped early: " + run.getInt("done"));
+        assertEquals(run.getInt("done"), repository.results(acmeTenant, UUID.fromString(runId)).size());
+    }
+
+    @Test
+    void theLeakageGuardLeavesOutItemsAboutMetaConceptRepresentatives() throws Exception {
+        String datasetId = importSet();
+        DictionaryVersion version = new DictionaryVersion(acmeTenant, "leakage-it", BaselineEmbedder.ID,
+                BaselineEmbedder.DIMENSION);
+        version.addMetaConcept(0, "<bo>", "lora-toys", 1,
+                new BaselineEmbedder().embed(ai.seed.inference.model.Images.decode(
+                        new ai.seed.inference.model.ImageData(ItImages.toyPng(100), "image/png"))));
+        version.markReady();
+        long versionId = dictionaries.save(version).id();
+
+        JsonObject run = awaitFinished(start(datasetId, ", \"dictionaryVersionId\": " + versionId
+                + ", \"leakageGuard\": true"));
+
+        assertEquals("SUCCEEDED", run.getString("status"), run.toString());
+        // Left: <mug> recognition on the mug images, <mug>'s multiple-choice and text question.
+        assertEquals(4, run.getInt("total"));
+        assertEquals(8, run.getInt("excluded"));
+        assertEquals(4, run.getJsonObject("scores").getInt("items"));
+        assertEquals(versionId, run.getJsonNumber("dictionaryVersionId").longValue());
+    }
+
+    @Test
+    void anotherTenantsDatasetsAndRunsAreNotFound() throws Exception {
+        String datasetId = importSet();
+        String runId = start(datasetId, "");
+        awaitFinished(runId);
+
+        assertProblem(globex.get("/datasets/" + datasetId), 404, "not-found");
+        assertProblem(globex.delete("/datasets/" + datasetId), 404, "not-found");
+        assertProblem(globex.get("/runs/" + runId), 404, "not-found");
+        assertProblem(globex.post("/runs/" + runId + "/cancel", ""), 404, "not-found");
+        assertProblem(globex.get("/runs/" + runId + "/results.csv"), 404, "not-found");
+        assertProblem(globex.get("/comparison?runs=" + runId), 404, "not-found");
+        assertProblem(globex.post("/runs", "{\"datasetId\": \"" + datasetId + "\"}"), 404, "not-found");
+        assertEquals(0, globex.get("/datasets").array().size());
+        assertEquals(0, globex.get("/runs").array().size());
+        assertEquals(200, acme.get("/datasets/" + datasetId).status(), "still there for its owner");
+    }
+
+    @Test
+    void malformedUploadsAreRefusedWithEntryAndReasonAndNothingIsStored() {
+        Map<String, byte[]> unknownConcept = EvalSets.files();
+        unknownConcept.put("yollava-visual-qa.json", "{\"cat\": {\"test/bo/0.png\": {\"question\": \"q\", \"options\": {\"A\": \"x\"}, \"correct_answer\": \"A\"}}}".getBytes());
+        assertProblem(acme.upload("yollava", "bad", EvalSets.zip(unknownConcept)), 400, "malformed-dataset",
+                "yollava-visual-qa.json", "cat");
+
+        Map<String, byte[]> brokenImage = EvalSets.files();
+        brokenImage.put("test/mug/1.png", "not a png at all".getBytes());
+        assertProblem(acme.upload("yollava", "bad", EvalSets.zip(brokenImage)), 400, "malformed-dataset",
+                "test/mug/1.png");
+
+        Map<String, byte[]> slip = EvalSets.files();
+        slip.put("../../evil.txt", "x".getBytes());
+        assertProblem(acme.upload("yollava", "bad", EvalSets.zip(slip)), 400, "zip-slip", "evil.txt");
+
+        assertProblem(acme.upload("yollava", "bad", "this is not a zip".getBytes()), 400, "bad-zip");
+        assertProblem(acme.upload("excel", "bad", EvalSets.zip()), 400, "bad-format");
+        assertProblem(acme.postZip("/datasets?format=yollava", new byte[0]), 400, "bad-zip");
+        assertProblem(acme.post("/runs", "{\"datasetId\": \"" + UUID.randomUUID() + "\", \"mode\": \"TURBO\"}"),
+                404, "not-found");
+
+        assertEquals(0, acme.get("/datasets").array().size(), "nothing stored");
+        assertEquals(0, concepts.count(acmeTenant), "no concept registered");
+    }
+}

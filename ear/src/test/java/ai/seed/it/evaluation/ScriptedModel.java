@@ -1,0 +1,87 @@
+package ai.seed.it.evaluation;
+
+import ai.seed.inference.pipeline.Prompts;
+import ai.seed.it.fakes.FakeOpenAiServer;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.imageio.ImageIO;
+
+/**
+ * The large VLM's scripted answers for {@link EvalSets}, chosen per item so that every answer
+ * rule gives a known score (see {@link EvaluationIT#aPlainVlmRunScoresExactlyAsComputedByHand}).
+ * Identity extraction (concept registration) gets a valid identity.
+ */
+final class ScriptedModel {
+
+    final AtomicInteger answerCalls = new AtomicInteger();
+    volatile long delayMs;
+
+    FakeOpenAiServer.Reply reply(FakeOpenAiServer.Recorded r) {
+        String system = r.text("system");
+        String user = r.text("user");
+        if (Prompts.identitySystem().equals(system)) {
+            String id = user.contains("<mug>") ? "<mug>" : "<bo>";
+            return FakeOpenAiServer.ok("{\"" + id + "\": {\"category\": \"a test object\", \"attributes\": \"plain\"}}");
+        }
+        answerCalls.incrementAndGet();
+        sleep();
+        if (user.contains("Can you see <bo>")) {
+            return switch (width(r.imageUrls())) {
+                case EvalSets.TOY_A -> FakeOpenAiServer.ok("Yes.");            // Yes: strict + lenient right
+                case EvalSets.TOY_B -> FakeOpenAiServer.ok("Yes, it is there"); // Yes: both right
+                case EvalSets.MUG_A -> FakeOpenAiServer.ok("No");              // No: both right
+                default -> FakeOpenAiServer.ok("Yes");                          // No: both wrong
+            };
+        }
+        if (user.contains("Can you see <mug>")) {
+            return switch (width(r.imageUrls())) {
+                case EvalSets.TOY_A -> FakeOpenAiServer.ok("Not at all");      // No: strict wrong, lenient right
+                case EvalSets.TOY_B -> FakeOpenAiServer.ok("No, it is not.");  // No: both right
+                case EvalSets.MUG_A -> FakeOpenAiServer.ok("Yes");             // Yes: both right
+                default -> FakeOpenAiServer.error(400, "scripted failure");   // Yes: failed turn, wrong
+            };
+        }
+        if (user.contains("colour")) {
+            return FakeOpenAiServer.ok("A");                                   // correct A: both right
+        }
+        if (user.contains("pattern")) {
+            return FakeOpenAiServer.ok("It has stripes, so B");                // correct B: strict wrong, lenient right
+        }
+        if (user.contains("toy or a mug")) {
+            return FakeOpenAiServer.ok("toy");                                 // correct A: strict right, lenient wrong
+        }
+        if (user.contains("usually stand")) {
+            return FakeOpenAiServer.ok("A");                                   // correct B: both wrong
+        }
+        return FakeOpenAiServer.error(400, "unexpected request: " + user);
+    }
+
+    private void sleep() {
+        if (delayMs > 0) {
+            try {
+                Thread.sleep(delayMs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static int width(List<String> dataUrls) {
+        if (dataUrls.isEmpty()) {
+            return -1;
+        }
+        String url = dataUrls.get(0);
+        byte[] bytes = Base64.getDecoder().decode(url.substring(url.indexOf(',') + 1));
+        try {
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
+            return image.getWidth();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
