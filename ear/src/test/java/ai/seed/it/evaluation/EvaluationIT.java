@@ -170,6 +170,15 @@ class EvaluationIT {
         assertEquals(1, failed);
         EvalHttp.Reply table = acme.get("/comparison?runs=" + run.getString("id"));
         assertEquals(200, table.status(), table.body());
+        var header = table.json().getJsonObject("table").getJsonArray("header");
+        var row = table.json().getJsonObject("table").getJsonArray("rows").getJsonArray(0);
+        assertEquals("plain", row.getString(0));
+        assertEquals("0.625", row.getString(header.indexOf(jakarta.json.Json.createValue("Rec. weighted (strict)"))));
+        assertEquals("0.750", row.getString(header.indexOf(
+                jakarta.json.Json.createValue("Rec. weighted (lenient, reference code)"))));
+        EvalHttp.Reply tableCsv = acme.get("/comparison.csv?runs=" + run.getString("id"));
+        assertEquals(200, tableCsv.status(), tableCsv.body());
+        assertTrue(tableCsv.body().split("\r\n")[1].startsWith("plain,12,1,"), tableCsv.body());
     }
 
     @Test

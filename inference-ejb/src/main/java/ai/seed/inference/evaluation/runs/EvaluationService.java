@@ -5,10 +5,12 @@ import ai.seed.domain.dictionary.DictionaryVersion;
 import ai.seed.domain.evaluation.EvaluationDataset;
 import ai.seed.domain.evaluation.EvaluationRepository;
 import ai.seed.domain.evaluation.EvaluationRun;
-import ai.seed.domain.evaluation.StoredItem;
 import ai.seed.domain.user.Role;
 import ai.seed.inference.config.ModelBackends;
 import ai.seed.inference.evaluation.ItemOutcome;
+import ai.seed.inference.evaluation.report.EvalCsv;
+import ai.seed.inference.evaluation.report.EvalJson;
+import ai.seed.inference.evaluation.scoring.EvalScores;
 import ai.seed.inference.evaluation.scoring.EvalScoring;
 import ai.seed.inference.evaluation.scoring.ItemJudgement;
 import ai.seed.inference.pipeline.TurnMode;
@@ -16,6 +18,7 @@ import ai.seed.inference.service.Caller;
 import ai.seed.inference.service.ServiceException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -105,8 +108,7 @@ public class EvaluationService {
     public RunView run(Caller caller, UUID id) {
         UUID tenant = tenant(caller);
         EvaluationRun run = ownRun(tenant, id);
-        List<StoredItem> included = scope.of(run).included();
-        return RunView.of(run, ScoresJson.score(included, repository.results(tenant, id)));
+        return RunView.of(run, ScoresJson.score(scope.of(run).included(), repository.results(tenant, id)));
     }
 
     public RunView cancel(Caller caller, UUID id) {
@@ -125,17 +127,37 @@ public class EvaluationService {
         return RunView.of(updated, null);
     }
 
-    /** Per-item results in dataset order, judged under both answer rules. */
-    public List<ResultRow> results(Caller caller, UUID runId) {
+    /** The scores of the items answered so far (all included items once the run SUCCEEDED). */
+    public EvalScores scores(Caller caller, UUID runId) {
         UUID tenant = tenant(caller);
         EvaluationRun run = ownRun(tenant, runId);
-        List<ItemOutcome> outcomes = ScoresJson.outcomes(scope.of(run).included(), repository.results(tenant, runId));
-        return outcomes.stream().map(o -> {
+        return ScoresJson.score(scope.of(run).included(), repository.results(tenant, runId));
+    }
+
+    /** Per-item results in dataset order, judged under both answer rules (console drill-down). */
+    public List<ResultRow> results(Caller caller, UUID runId) {
+        return outcomes(caller, runId).stream().map(o -> {
             ItemJudgement j = EvalScoring.judge(o);
             return new ResultRow(o.item().key(), o.item().task().name(), o.item().concepts(), o.item().question(),
                     o.item().correct(), o.answer(), j.strictAnswer(), j.strictCorrect(), j.lenientCorrect(), o.failed(),
                     o.detected(), o.afterReflection(), o.turnId());
         }).toList();
+    }
+
+    /** Per-item results as CSV (the evaluation core's export). */
+    public String resultsCsv(Caller caller, UUID runId) {
+        return EvalCsv.items(outcomes(caller, runId));
+    }
+
+    /** Per-item results as a JSON array (the evaluation core's export). */
+    public JsonArray resultsJson(Caller caller, UUID runId) {
+        return EvalJson.items(outcomes(caller, runId));
+    }
+
+    private List<ItemOutcome> outcomes(Caller caller, UUID runId) {
+        UUID tenant = tenant(caller);
+        EvaluationRun run = ownRun(tenant, runId);
+        return ScoresJson.outcomes(scope.of(run).included(), repository.results(tenant, runId));
     }
 
     EvaluationRun ownRun(UUID tenant, UUID id) {

@@ -5,8 +5,7 @@ import ai.seed.domain.evaluation.StoredResult;
 import ai.seed.inference.evaluation.ItemOutcome;
 import ai.seed.inference.evaluation.scoring.EvalScores;
 import ai.seed.inference.evaluation.scoring.EvalScoring;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
+import ai.seed.inference.evaluation.report.EvalJson;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,8 +13,6 @@ import java.util.Map;
 
 /** Stored results joined with their items, scored by the metrics, written as JSON. */
 final class ScoresJson {
-
-    private static final Jsonb JSONB = JsonbBuilder.create();
 
     private ScoresJson() {
     }
@@ -40,6 +37,6 @@ final class ScoresJson {
     }
 
     static String json(EvalScores scores) {
-        return JSONB.toJson(scores);
+        return EvalJson.write(EvalJson.scores(scores));
     }
 }

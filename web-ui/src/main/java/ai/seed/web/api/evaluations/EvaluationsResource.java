@@ -3,8 +3,6 @@ package ai.seed.web.api.evaluations;
 import ai.seed.inference.evaluation.runs.DatasetImports;
 import ai.seed.inference.evaluation.runs.DatasetView;
 import ai.seed.inference.evaluation.runs.EvaluationService;
-import ai.seed.inference.evaluation.runs.ResultRow;
-import ai.seed.inference.evaluation.runs.ResultsCsv;
 import ai.seed.inference.evaluation.runs.RunComparisons;
 import ai.seed.inference.evaluation.runs.RunView;
 import ai.seed.inference.evaluation.runs.StartRun;
@@ -153,24 +151,36 @@ public class EvaluationsResource {
 
     @GET
     @Path("runs/{id}/results.json")
-    public List<ResultRow> resultsJson(@PathParam("id") UUID id) {
-        return evaluations.results(callers.of(security), id);
+    @Operation(summary = "Per-item results, judged under the strict and the lenient rule")
+    public Response resultsJson(@PathParam("id") UUID id) {
+        return Response.ok(evaluations.resultsJson(callers.of(security), id), MediaType.APPLICATION_JSON)
+                .header("Content-Disposition", "attachment; filename=\"evaluation-" + id + ".json\"").build();
     }
 
     @GET
     @Path("runs/{id}/results.csv")
     @Produces("text/csv")
     public Response resultsCsv(@PathParam("id") UUID id) {
-        String csv = ResultsCsv.of(evaluations.results(callers.of(security), id));
-        return Response.ok(csv, "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"evaluation-" + id + ".csv\"").build();
+        return csv(evaluations.resultsCsv(callers.of(security), id), "evaluation-" + id + ".csv");
     }
 
     @GET
     @Path("comparison")
-    @Operation(summary = "Runs side by side (?runs=id,id,...), as the paper's Tables 1 and 5")
-    public List<RunView> comparison(@QueryParam("runs") String runs) {
-        return comparisons.compare(callers.of(security), ids(runs));
+    @Operation(summary = "Runs side by side (?runs=id,id,...), shaped like the paper's Tables 1 and 5")
+    public RunComparisons.ComparisonView comparison(@QueryParam("runs") String runs) {
+        return comparisons.json(callers.of(security), ids(runs));
+    }
+
+    @GET
+    @Path("comparison.csv")
+    @Produces("text/csv")
+    public Response comparisonCsv(@QueryParam("runs") String runs) {
+        return csv(comparisons.csv(callers.of(security), ids(runs)), "evaluation-comparison.csv");
+    }
+
+    private static Response csv(String body, String fileName) {
+        return Response.ok(body, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
     }
 
     static List<UUID> ids(String csv) {
