@@ -30,7 +30,7 @@ final class DatasetPaths {
 
     static DatasetPaths of(Path root) throws DatasetFormatException {
         if (root == null || !Files.isDirectory(root)) {
-            throw new DatasetFormatException(String.valueOf(root), "the dataset root is not a directory");
+            throw new DatasetFormatException(String.valueOf(root), "the dataset root does not exist or is not a directory");
         }
         try {
             return new DatasetPaths(root.toAbsolutePath().normalize(), root.toRealPath());

@@ -7,6 +7,7 @@ import ai.seed.inference.evaluation.scoring.ItemJudgement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -62,7 +63,8 @@ public final class EvalCsv {
     }
 
     static String options(Map<String, String> options) {
-        return options.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; "));
+        return new TreeMap<>(options).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("; "));
     }
 
     static String row(List<String> cells) {
