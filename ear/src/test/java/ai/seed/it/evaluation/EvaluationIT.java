@@ -182,6 +182,51 @@ class EvaluationIT {
     }
 
     @Test
+    void aFullRunRoutesWithThePinnedVersionAndCountsReflectionFlips() throws Exception {
+        FakeOpenAiServer small = FakeOpenAiServer.start("qwen2.5-vl-3b").respondWith(model::detect);
+        try {
+            backends.reconfigure(PipelineFixture.settings(small.baseUrl(), large.baseUrl(), 5000));
+            String datasetId = importSet();
+            // A version of this tenant that is NOT active: the run must route with it all the same.
+            DictionaryVersion version = new DictionaryVersion(acmeTenant, "eval-routing", BaselineEmbedder.ID,
+                    BaselineEmbedder.DIMENSION);
+            BaselineEmbedder embedder = new BaselineEmbedder();
+            version.addMetaConcept(0, "<toys>", "lora-toys-v", 1, embedder.embed(
+                    ai.seed.inference.model.Images.decode(new ai.seed.inference.model.ImageData(ItImages.toyPng(100), "image/png"))));
+            version.addMetaConcept(1, "<mugs>", "lora-mugs-v", 1, embedder.embed(
+                    ai.seed.inference.model.Images.decode(new ai.seed.inference.model.ImageData(ItImages.mugPng(100), "image/png"))));
+            version.markReady();
+            long versionId = dictionaries.save(version).id();
+
+            JsonObject run = awaitFinished(acme.post("/runs", "{\"datasetId\": \"" + datasetId + "\", \"mode\": \"FULL\", "
+                    + "\"topK\": 1, \"dictionaryVersionId\": " + versionId + ", \"leakageGuard\": false}").json()
+                    .getString("id"));
+
+            assertEquals("SUCCEEDED", run.getString("status"), run.toString());
+            var detections = small.received().stream().filter(c -> c.path().endsWith("/chat/completions")).toList();
+            assertEquals(10, detections.size(), "one detection per image item (8 recognition + 2 multiple choice)");
+            for (var call : detections) {
+                String expected = call.text("user").contains("<mug>") ? "lora-mugs-v" : "lora-toys-v";
+                assertEquals(expected, call.json().getString("model"), "adapter of the pinned version");
+            }
+            JsonObject scores = run.getJsonObject("scores");
+            JsonObject reflection = scores.getJsonObject("reflection");
+            // 7 recognition turns succeeded; <bo> on toy B wrongly rejected, <mug> on toy A rightly rejected.
+            assertEquals(7, reflection.getInt("judged"), reflection.toString());
+            assertEquals(2, reflection.getInt("flips"));
+            assertEquals(1, reflection.getInt("rightFlips"));
+            assertEquals(1, reflection.getInt("wrongFlips"));
+            assertEquals(6, reflection.getJsonObject("detectorBefore").getInt("correct"));
+            assertEquals(6, reflection.getJsonObject("detectorAfter").getInt("correct"));
+            // The answers are the same script as the plain run: same recognition scores.
+            assertEquals(0.625, scores.getJsonObject("recognition").getJsonObject("strict").getJsonNumber("weighted")
+                    .doubleValue(), 1e-9);
+        } finally {
+            small.close();
+        }
+    }
+
+    @Test
     void aRunInterruptedByARestartContinuesWithTheMissingItemsOnly() throws Exception {
         UUID datasetId = UUID.fromString(importSet());
         EvaluationRun run = repository.createRun(new EvaluationRun(acmeTenant, datasetId,
@@ -211,6 +256,7 @@ class EvaluationIT {
         String datasetId = importSet();
         model.delayMs = 400;
         String runId = start(datasetId, ", \"concurrency\": 1");
+        assertProblem(acme.delete("/datasets/" + datasetId), 409, "dataset-in-use");
         EvalHttp.Reply cancel = acme.post("/runs/" + runId + "/cancel", "");
         assertEquals(200, cancel.status(), cancel.body());
         JsonObject run = awaitFinished(runId);
@@ -218,6 +264,12 @@ class EvaluationIT {
         assertEquals("CANCELLED", run.getString("status"));
         assertTrue(run.getInt("done") < 12, "stopped early: " + run.getInt("done"));
         assertEquals(run.getInt("done"), repository.results(acmeTenant, UUID.fromString(runId)).size());
+
+        // Deleting the set deletes its runs and results with it.
+        assertEquals(204, acme.delete("/datasets/" + datasetId).status());
+        assertProblem(acme.get("/runs/" + runId), 404, "not-found");
+        assertEquals(0, repository.results(acmeTenant, UUID.fromString(runId)).size());
+        assertEquals(2, concepts.count(acmeTenant), "registered concepts stay");
     }
 
     @Test

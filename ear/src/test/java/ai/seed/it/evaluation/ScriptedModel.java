@@ -18,7 +18,25 @@ import javax.imageio.ImageIO;
  */
 final class ScriptedModel {
 
+    static final String TOY_IDENTITY = "a red checkered toy";
+    static final String MUG_IDENTITY = "a blue striped mug";
+
     final AtomicInteger answerCalls = new AtomicInteger();
+
+    /**
+     * The small VLM's detection: right about which concept each photo shows, except one false
+     * detection of {@code <mug>} on the first toy photo.
+     */
+    FakeOpenAiServer.Reply detect(FakeOpenAiServer.Recorded r) {
+        String id = r.text("user").contains("<mug>") ? "<mug>" : "<bo>";
+        int w = width(r.imageUrls());
+        boolean toy = w == EvalSets.TOY_A || w == EvalSets.TOY_B;
+        boolean present = id.equals("<bo>") == toy || (id.equals("<mug>") && w == EvalSets.TOY_A);
+        return FakeOpenAiServer.ok(present
+                ? "{\"" + id + "\": {\"present\": true, \"location-absolute\": \"top-left quadrant\", "
+                        + "\"location-relative\": \"on the shelf\"}}"
+                : "{\"" + id + "\": {\"present\": false, \"location-absolute\": \"\", \"location-relative\": \"\"}}");
+    }
     volatile long delayMs;
 
     FakeOpenAiServer.Reply reply(FakeOpenAiServer.Recorded r) {
@@ -26,7 +44,16 @@ final class ScriptedModel {
         String user = r.text("user");
         if (Prompts.identitySystem().equals(system)) {
             String id = user.contains("<mug>") ? "<mug>" : "<bo>";
-            return FakeOpenAiServer.ok("{\"" + id + "\": {\"category\": \"a test object\", \"attributes\": \"plain\"}}");
+            String category = id.equals("<mug>") ? MUG_IDENTITY : TOY_IDENTITY;
+            return FakeOpenAiServer.ok("{\"" + id + "\": {\"category\": \"" + category + "\", \"attributes\": \"plain\"}}");
+        }
+        if (Prompts.reflectionSystem().equals(system)) {
+            // Two flips: <bo> on the second toy photo is wrongly rejected, <mug> on the first toy photo
+            // (a false detection) rightly rejected; every other detection is confirmed.
+            int w = width(r.imageUrls());
+            boolean reject = (user.contains(TOY_IDENTITY) && w == EvalSets.TOY_B)
+                    || (user.contains(MUG_IDENTITY) && w == EvalSets.TOY_A);
+            return FakeOpenAiServer.ok(reject ? "no no" : "yes yes");
         }
         answerCalls.incrementAndGet();
         sleep();
