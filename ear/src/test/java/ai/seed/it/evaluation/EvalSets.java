@@ -16,7 +16,7 @@ import java.util.zip.ZipOutputStream;
  * 2 visual multiple-choice and 2 text-only questions. Every image has its own width, so a fake
  * model can tell them apart: test toys 60 and 72 px, test mugs 64 and 76 px.
  */
-final class EvalSets {
+public final class EvalSets {
 
     static final int TOY_A = 60;
     static final int TOY_B = 72;
@@ -65,7 +65,7 @@ final class EvalSets {
         return out.toByteArray();
     }
 
-    static byte[] zip() {
+    public static byte[] zip() {
         return zip(files());
     }
 }

@@ -16,7 +16,7 @@ import javax.imageio.ImageIO;
  * rule gives a known score (see {@link EvaluationIT#aPlainVlmRunScoresExactlyAsComputedByHand}).
  * Identity extraction (concept registration) gets a valid identity.
  */
-final class ScriptedModel {
+public final class ScriptedModel {
 
     static final String TOY_IDENTITY = "a red checkered toy";
     static final String MUG_IDENTITY = "a blue striped mug";
@@ -39,7 +39,7 @@ final class ScriptedModel {
     }
     volatile long delayMs;
 
-    FakeOpenAiServer.Reply reply(FakeOpenAiServer.Recorded r) {
+    public FakeOpenAiServer.Reply reply(FakeOpenAiServer.Recorded r) {
         String system = r.text("system");
         String user = r.text("user");
         if (Prompts.identitySystem().equals(system)) {

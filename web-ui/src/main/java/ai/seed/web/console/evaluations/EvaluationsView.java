@@ -106,7 +106,10 @@ public class EvaluationsView extends VerticalLayout implements BeforeEnterObserv
         runs.setId("eval-runs");
         runs.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         runs.setAllRowsVisible(true);
-        runs.setSelectionMode(Grid.SelectionMode.MULTI);
+        // No "select all": a comparison of more than a few runs is unreadable (and capped at 20).
+        ((com.vaadin.flow.component.grid.GridMultiSelectionModel<RunView>) runs.setSelectionMode(Grid.SelectionMode.MULTI))
+                .setSelectAllCheckboxVisibility(
+                        com.vaadin.flow.component.grid.GridMultiSelectionModel.SelectAllCheckboxVisibility.HIDDEN);
         runs.addColumn(RunView::label).setHeader("Run").setFlexGrow(1);
         runs.addColumn(r -> StartRunDialog.modeLabel(ai.seed.inference.pipeline.TurnMode.valueOf(r.mode())))
                 .setHeader("Mode").setAutoWidth(true);
