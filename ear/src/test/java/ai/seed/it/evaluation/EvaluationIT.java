@@ -62,12 +62,17 @@ class EvaluationIT {
     DictionaryRepository dictionaries;
     @Inject
     RunRecovery recovery;
+    @jakarta.persistence.PersistenceContext(unitName = "seed")
+    jakarta.persistence.EntityManager em;
+    @jakarta.annotation.Resource
+    jakarta.transaction.UserTransaction tx;
 
     FakeOpenAiServer large;
     final ScriptedModel model = new ScriptedModel();
     EvalHttp acme;
     EvalHttp globex;
     UUID acmeTenant;
+    UUID globexTenant;
 
     @BeforeEach
     void tenantsAndModels() throws Exception {
@@ -76,9 +81,10 @@ class EvaluationIT {
         Caller platform = Caller.of("root", null, Role.PLATFORM_ADMIN);
         String run = UUID.randomUUID().toString().substring(0, 8);
         acmeTenant = tenancy.createTenant(platform, "eval-a-" + run, "A").id();
-        UUID b = tenancy.createTenant(platform, "eval-b-" + run, "B").id();
+        globexTenant = tenancy.createTenant(platform, "eval-b-" + run, "B").id();
         acme = new EvalHttp(tenancy.issueApiKey(Caller.of("admin-a", acmeTenant, Role.TENANT_ADMIN), "ci", null).key());
-        globex = new EvalHttp(tenancy.issueApiKey(Caller.of("admin-b", b, Role.TENANT_ADMIN), "ci", null).key());
+        globex = new EvalHttp(tenancy.issueApiKey(Caller.of("admin-b", globexTenant, Role.TENANT_ADMIN), "ci", null)
+                .key());
     }
 
     @AfterEach
@@ -310,6 +316,34 @@ class EvaluationIT {
         assertEquals(0, globex.get("/datasets").array().size());
         assertEquals(0, globex.get("/runs").array().size());
         assertEquals(200, acme.get("/datasets/" + datasetId).status(), "still there for its owner");
+    }
+
+    @Test
+    void rowLevelSecurityHidesAnotherTenantsEvaluationRowsFromRawSql() throws Exception {
+        String datasetId = importSet();
+        String runId = start(datasetId, "");
+        awaitFinished(runId);
+        String[] tables = {"eval_dataset WHERE id = '" + datasetId + "'",
+            "eval_item WHERE dataset_id = '" + datasetId + "'", "eval_image WHERE dataset_id = '" + datasetId + "'",
+            "eval_run WHERE id = '" + runId + "'", "eval_result WHERE run_id = '" + runId + "'"};
+        tx.begin();
+        try {
+            ai.seed.domain.tenancy.TenantGuard.actAs(em, globexTenant);
+            for (String t : tables) {
+                assertEquals(0, count("SELECT count(*) FROM " + t), t);
+            }
+            assertEquals(0, em.createNativeQuery("DELETE FROM eval_run WHERE id = '" + runId + "'").executeUpdate());
+            ai.seed.domain.tenancy.TenantGuard.actAs(em, acmeTenant);
+            for (String t : tables) {
+                assertTrue(count("SELECT count(*) FROM " + t) > 0, t);
+            }
+        } finally {
+            tx.rollback();
+        }
+    }
+
+    private long count(String sql) {
+        return ((Number) em.createNativeQuery(sql).getSingleResult()).longValue();
     }
 
     @Test
