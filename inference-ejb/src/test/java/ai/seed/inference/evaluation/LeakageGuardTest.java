@@ -63,7 +63,7 @@ class LeakageGuardTest {
         assertThat(result.kept().items()).extracting(EvalItem::key).containsExactly(
                 "recognition/test/mam/1.png?mam", "recognition/test/stranger/1.png?mam",
                 "multiple-choice/mam/test/mam/1.png", "text-only/mam/0");
-        assertThat(result.removedItems()).hasSize(12 - 4);
+        assertThat(result.removedItems()).hasSize(13 - 4);
         assertThat(result.kept().items()).noneMatch(i -> i.concepts().contains("bo") || i.tags().contains("shows:bo"));
     }
 

@@ -51,7 +51,7 @@ final class ChoiceOptions {
     }
 
     /**
-     * Splits "stem A. x; B. y" into the stem and options A, B, ...: the markers must run A, B, C
+     * Splits "stem A. x; B. y" into the stem and options A, B, ...: the markers ("A.", "A)" or "A:") must run A, B, C
      * in order, each preceded by white space or punctuation; the last option ends at a line break
      * (the datasets append instructions such as "RULE: ..." on a new line). Null when the question
      * holds fewer than two such options.
@@ -98,7 +98,7 @@ final class ChoiceOptions {
     }
 
     private static Pattern marker(char letter) {
-        return Pattern.compile("(?:^|(?<=[\\s?:;,.]))" + letter + "[.)]\\s*");
+        return Pattern.compile("(?:^|(?<=[\\s?:;,.]))" + letter + "[.):]\\s*");
     }
 
     private static int endOfLine(String text, int from) {

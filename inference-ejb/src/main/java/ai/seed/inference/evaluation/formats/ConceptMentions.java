@@ -63,7 +63,7 @@ final class ConceptMentions {
         Matcher m = MENTION.matcher(translated);
         while (m.find()) {
             String name = m.group(1);
-            if (!DatasetConcept.NAME.matcher(name).matches()) {
+            if (!looksLikeConcept(name)) {
                 continue; // not spelled like a concept id (e.g. "<A>"): ordinary text
             }
             if (!known.contains(name)) {
@@ -74,5 +74,31 @@ final class ConceptMentions {
             }
         }
         return names;
+    }
+
+    /**
+     * Reads every mention of an unknown concept as {@code owner}, for files in which each question
+     * sits under its concept and the spelling inside it is known to be unreliable.
+     *
+     * @param corrected receives one "&lt;misspelt&gt;" per replaced mention
+     */
+    String ownerForUnknown(String translated, String owner, List<String> corrected) {
+        Matcher m = MENTION.matcher(translated);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(1);
+            boolean unknown = looksLikeConcept(name) && !known.contains(name);
+            if (unknown) {
+                corrected.add(m.group());
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(unknown ? "<" + owner + ">" : m.group()));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** Spelled like a concept id in any case, two characters or more ("<A>" is an option, not a concept). */
+    private static boolean looksLikeConcept(String name) {
+        return name.length() >= 2 && DatasetConcept.NAME.matcher(name.toLowerCase(Locale.ROOT)).matches();
     }
 }

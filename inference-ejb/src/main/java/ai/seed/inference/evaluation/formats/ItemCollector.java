@@ -41,6 +41,11 @@ final class ItemCollector {
         skipped.add(line);
     }
 
+    /** A note on how an entry was read, listed with the skipped entries so that an operator sees it. */
+    void note(String line) {
+        skipped.add(line);
+    }
+
     void skipAll(List<String> lines) {
         skipped.addAll(lines);
     }

@@ -27,6 +27,8 @@ import java.util.Set;
  *       ({@link YoLlavaVisualQa}).</li>
  *   <li>Text-only: RAP's {@code yollava-text-only-qa.json} at the root, if present
  *       ({@link RapTextOnlyQa}); format {@code rap-text} reads only that file.</li>
+ *   <li>SQA: the paper's set as its reference code publishes it, {@code sqa.json} at the root, if
+ *       present ({@link SlcSqaSet}); visual multiple choice tagged {@code sqa}.</li>
  * </ul>
  */
 public final class YoLlavaEvalImporter {
@@ -62,9 +64,13 @@ public final class YoLlavaEvalImporter {
             RapTextOnlyQa.read(context, context.paths.root().resolve(RapTextOnlyQa.FILE));
             anything = true;
         }
+        if (context.exists(SlcSqaSet.FILE)) {
+            SlcSqaSet.read(context, context.paths.root().resolve(SlcSqaSet.FILE));
+            anything = true;
+        }
         if (!anything) {
             throw new DatasetFormatException(".", "nothing to evaluate: expected test/<name>/ folders, "
-                    + RapRecognitionList.FILE + ", " + YoLlavaVisualQa.FILE + " or " + RapTextOnlyQa.FILE);
+                    + RapRecognitionList.FILE + ", " + YoLlavaVisualQa.FILE + ", " + RapTextOnlyQa.FILE + " or " + SlcSqaSet.FILE);
         }
         return context.dataset(FORMAT);
     }

@@ -17,6 +17,9 @@ class ChoiceOptionsTest {
         assertThat(ChoiceOptions.embedded("Pick (A) one or (B) two?")).isNull(); // "(A)" is not "A." or "A)"
         assertThat(ChoiceOptions.embedded("Genders? A) Boy, Girl B) Girl, Boy").options())
                 .containsExactly(Map.entry("A", "Boy, Girl"), Map.entry("B", "Girl, Boy"));
+        // the one MC-LLaVA question (of 2,002 in the reference code's copies) written with colons
+        assertThat(ChoiceOptions.embedded("What color dress is <x> wearing? A: Red. B: Blue.\nRULE: Answer.").options())
+                .containsExactly(Map.entry("A", "Red"), Map.entry("B", "Blue"));
     }
 
     @Test

@@ -11,7 +11,7 @@ class EvalImportersTest {
 
     @Test
     void dispatchesByFormatName() throws Exception {
-        assertThat(EvalImporters.read("yollava", resource("yollava")).items()).hasSize(12);
+        assertThat(EvalImporters.read("yollava", resource("yollava")).items()).hasSize(13);
         assertThat(EvalImporters.read(" RAP-TEXT ", resource("rap")).items()).allMatch(i -> i.task() == EvalTask.TEXT_ONLY);
         assertThat(EvalImporters.read("mcllava", resource("mcllava")).format()).isEqualTo("mcllava");
         assertThat(EvalImporters.read("seed-json", resource("seed")).name()).isEqualTo("office pets");

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Fixture {@code evaluation/yollava}: train/{bo,mam}, test/{bo: 1, 2; mam: 1; stranger: 1},
- * one visual question per concept, one text-only question per concept.
+ * one visual question per concept, one text-only question per concept, one SQA question (SLC's sqa.json).
  */
 class YoLlavaEvalImporterTest {
 
@@ -34,10 +34,10 @@ class YoLlavaEvalImporterTest {
         assertThat(d.format()).isEqualTo("yollava");
         assertThat(d.concepts()).extracting(DatasetConcept::name).containsExactly("bo", "mam");
         assertThat(d.concepts().get(0).description()).isEqualTo("<bo> is a cute golden retriever puppy.");
-        // recognition: 2 asked concepts x 4 test images = 8; 2 visual questions; 2 text-only
-        assertThat(d.items()).hasSize(12);
+        // recognition: 2 asked concepts x 4 test images = 8; 2 visual questions + 1 SQA; 2 text-only
+        assertThat(d.items()).hasSize(13);
         assertThat(count(d, EvalTask.RECOGNITION)).isEqualTo(8);
-        assertThat(count(d, EvalTask.MULTIPLE_CHOICE)).isEqualTo(2);
+        assertThat(count(d, EvalTask.MULTIPLE_CHOICE)).isEqualTo(3);
         assertThat(count(d, EvalTask.TEXT_ONLY)).isEqualTo(2);
         assertThat(d.skipped()).containsExactly(
                 "test/stranger: no training concept of that name; its images are used only as negatives");
@@ -61,6 +61,14 @@ class YoLlavaEvalImporterTest {
         assertThat(visual.options()).containsExactly(Map.entry("A", "Golden"), Map.entry("B", "Black"));
         assertThat(visual.correct()).isEqualTo("A");
         assertThat(visual.image()).isEqualTo(root.resolve("test/bo/1.png").toAbsolutePath().normalize());
+
+        EvalItem sqa = item(d, "sqa/bo/0");
+        assertThat(sqa.task()).isEqualTo(EvalTask.MULTIPLE_CHOICE);
+        assertThat(sqa.question()).isEqualTo("Does <bo> have its tongue out in this image?");
+        assertThat(sqa.options()).containsExactly(Map.entry("A", "Yes"), Map.entry("B", "No"));
+        assertThat(sqa.correct()).isEqualTo("B");
+        assertThat(sqa.tags()).containsExactlyInAnyOrder("sqa", "shows:bo");
+        assertThat(sqa.image()).isEqualTo(root.resolve("test/bo/2.png").toAbsolutePath().normalize());
 
         EvalItem text = item(d, "text-only/mam/0");
         assertThat(text.image()).isNull();
@@ -133,6 +141,33 @@ class YoLlavaEvalImporterTest {
         assertThatThrownBy(() -> YoLlavaEvalImporter.read(other))
                 .hasMessage("yollava-visual-qa.json $.bo[\"./yollava-data/test/bo/1.png\"].options.a: "
                         + "option keys must be single upper-case letters");
+    }
+
+    @Test
+    void anSqaQuestionWithoutOptionsIsRejected() {
+        Path root = copy("yollava", temp);
+        replace(root.resolve("sqa.json"), " A. Yes. B. No.", "");
+        assertThatThrownBy(() -> YoLlavaEvalImporter.read(root))
+                .hasMessage("sqa.json $.bo[0] human turn: no lettered options (\"A. ... B. ...\") in the question");
+    }
+
+    @Test
+    void aMisspeltIdInTheSqaSetIsReadAsTheEntrysConceptAndReported() throws Exception {
+        Path root = copy("yollava", temp);
+        replace(root.resolve("sqa.json"), "Does <bo> have", "Does <Boo> have");
+        EvalDataset d = YoLlavaEvalImporter.read(root);
+        assertThat(item(d, "sqa/bo/0").question()).isEqualTo("Does <bo> have its tongue out in this image?");
+        assertThat(d.skipped()).contains(
+                "sqa.json $.bo[0]: <Boo> names no concept; read as <bo>, the concept the entry is listed under");
+    }
+
+    @Test
+    void elsewhereAnUnknownIdInAnyCaseIsAnError() {
+        Path root = copy("yollava", temp);
+        replace(root.resolve("yollava-visual-qa.json"), "Where is <sks> lying?", "Where is <Rex> lying?");
+        assertThatThrownBy(() -> YoLlavaEvalImporter.read(root))
+                .hasMessage("yollava-visual-qa.json $.mam[\"./yollava-data/test/mam/1.png\"]: "
+                        + "the question names unknown concept <Rex>");
     }
 
     @Test
