@@ -16,6 +16,7 @@ import ai.seed.inference.config.ModelBackends;
 import ai.seed.inference.evaluation.runs.RunRecovery;
 import ai.seed.inference.model.baseline.BaselineEmbedder;
 import ai.seed.inference.service.Caller;
+import ai.seed.inference.service.ServiceException;
 import ai.seed.inference.tenancy.TenancyService;
 import ai.seed.it.fakes.FakeOpenAiServer;
 import ai.seed.it.pipeline.ItImages;
@@ -62,6 +63,8 @@ class EvaluationIT {
     DictionaryRepository dictionaries;
     @Inject
     RunRecovery recovery;
+    @Inject
+    ai.seed.inference.evaluation.runs.DatasetImports imports;
     @jakarta.persistence.PersistenceContext(unitName = "seed")
     jakarta.persistence.EntityManager em;
     @jakarta.annotation.Resource
@@ -230,6 +233,37 @@ class EvaluationIT {
         } finally {
             small.close();
         }
+    }
+
+    @Test
+    void aRunKeepsAtMostItsConcurrencyOfTurnsInFlight() throws Exception {
+        String datasetId = importSet();
+        model.delayMs = 150;
+        JsonObject run = awaitFinished(start(datasetId, ", \"concurrency\": 3"));
+
+        assertEquals("SUCCEEDED", run.getString("status"));
+        assertTrue(model.maxInFlight.get() <= 3, "at most 3 turns in flight, saw " + model.maxInFlight.get());
+        assertTrue(model.maxInFlight.get() >= 2, "items run in parallel, saw " + model.maxInFlight.get());
+    }
+
+    @Test
+    void aPlatformAdminImportsAServerFolderForATenantAndATenantAdminMayNot() throws Exception {
+        java.nio.file.Path root = java.nio.file.Files.createTempDirectory("eval-folder");
+        for (Map.Entry<String, byte[]> f : EvalSets.files().entrySet()) {
+            java.nio.file.Path file = root.resolve(f.getKey());
+            java.nio.file.Files.createDirectories(file.getParent());
+            java.nio.file.Files.write(file, f.getValue());
+        }
+        Caller platform = Caller.of("root", null, Role.PLATFORM_ADMIN);
+        var view = imports.importServerFolder(platform, acmeTenant, "from disk", "yollava", root.toString());
+        assertEquals(12, view.itemCount());
+        assertEquals(200, acme.get("/datasets/" + view.id()).status(), "the tenant owns it");
+
+        Caller tenantAdmin = Caller.of("admin-a", acmeTenant, Role.TENANT_ADMIN);
+        assertEquals(ServiceException.Kind.FORBIDDEN, org.junit.jupiter.api.Assertions.assertThrows(ServiceException.class,
+                () -> imports.importServerFolder(tenantAdmin, acmeTenant, "x", "yollava", root.toString())).kind());
+        assertEquals("bad-dataset", org.junit.jupiter.api.Assertions.assertThrows(ServiceException.class,
+                () -> imports.importServerFolder(platform, acmeTenant, "x", "yollava", root + "/nothing")).code());
     }
 
     @Test

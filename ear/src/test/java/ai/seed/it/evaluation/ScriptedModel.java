@@ -22,6 +22,9 @@ public final class ScriptedModel {
     static final String MUG_IDENTITY = "a blue striped mug";
 
     final AtomicInteger answerCalls = new AtomicInteger();
+    /** Answer calls in flight now, and the most seen at once. */
+    final AtomicInteger inFlight = new AtomicInteger();
+    final AtomicInteger maxInFlight = new AtomicInteger();
 
     /**
      * The small VLM's detection: right about which concept each photo shows, except one false
@@ -56,7 +59,16 @@ public final class ScriptedModel {
             return FakeOpenAiServer.ok(reject ? "no no" : "yes yes");
         }
         answerCalls.incrementAndGet();
-        sleep();
+        maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        try {
+            sleep();
+            return answer(r, user);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private FakeOpenAiServer.Reply answer(FakeOpenAiServer.Recorded r, String user) {
         if (user.contains("Can you see <bo>")) {
             return switch (width(r.imageUrls())) {
                 case EvalSets.TOY_A -> FakeOpenAiServer.ok("Yes.");            // Yes: strict + lenient right

@@ -173,6 +173,9 @@ public class EvaluationRunner {
     private void finish(UUID tenant, UUID runId, List<StoredItem> included, boolean cancelled) {
         String scores = ScoresJson.json(ScoresJson.score(included, repository.results(tenant, runId)));
         repository.updateRun(tenant, runId, r -> {
+            if (r.status().finished()) {
+                return; // cancelled meanwhile by a request that found no node working on it
+            }
             if (cancelled) {
                 r.cancelled(scores);
             } else {
