@@ -12,6 +12,11 @@ public interface DictionaryRepository {
 
     Optional<DictionaryVersion> findVersion(long id);
 
+    /** A version the tenant may route with: its own or a platform version, in any status. */
+    default Optional<DictionaryVersion> visibleVersion(java.util.UUID tenantId, long id) {
+        return findVersion(id).filter(v -> v.tenantId() == null || v.tenantId().equals(tenantId));
+    }
+
     /** The version turns of this tenant use: the tenant's own active one, else the platform's. */
     Optional<DictionaryVersion> active(java.util.UUID tenantId);
 

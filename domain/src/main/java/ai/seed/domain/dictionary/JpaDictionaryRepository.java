@@ -34,6 +34,13 @@ public class JpaDictionaryRepository implements DictionaryRepository {
     }
 
     @Override
+    public Optional<DictionaryVersion> visibleVersion(java.util.UUID tenantId, long id) {
+        TenantGuard.actAs(em, tenantId);
+        return Optional.ofNullable(em.find(DictionaryVersion.class, id))
+                .filter(v -> v.tenantId() == null || v.tenantId().equals(tenantId));
+    }
+
+    @Override
     public Optional<DictionaryVersion> active(java.util.UUID tenantId) {
         TenantGuard.actAs(em, tenantId);
         return em.createQuery("""

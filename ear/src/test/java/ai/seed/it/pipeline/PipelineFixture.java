@@ -51,6 +51,7 @@ public final class PipelineFixture {
                 .addPackage("ai.seed.it.concepts")
                 .addPackage("ai.seed.it.dictionary")
                 .addPackage("ai.seed.it.api")
+                .addPackage("ai.seed.it.evaluation")
                 .addAsWebInfResource(org.jboss.shrinkwrap.api.asset.EmptyAsset.INSTANCE, "beans.xml")
                 // The fake servers use the JDK's HTTP server, which WildFly hides unless asked for.
                 .setManifest(new org.jboss.shrinkwrap.api.asset.StringAsset(

@@ -22,11 +22,22 @@ public class AdapterRouter {
     DictionaryRepository dictionaries;
 
     public AdapterChoice route(UUID tenantId, List<TurnConcept> concepts, int topK) {
-        Optional<DictionaryVersion> active = dictionaries.active(tenantId);
-        if (active.isEmpty()) {
-            return AdapterChoice.none("no active meta-concept dictionary: base small model without adapter");
+        return route(tenantId, concepts, topK, null);
+    }
+
+    /**
+     * As {@link #route(UUID, List, int)}, but with {@code versionId} (when not null) instead of the
+     * active version: evaluation runs compare dictionary versions without activating them.
+     */
+    public AdapterChoice route(UUID tenantId, List<TurnConcept> concepts, int topK, Long versionId) {
+        Optional<DictionaryVersion> chosen = versionId == null ? dictionaries.active(tenantId)
+                : dictionaries.visibleVersion(tenantId, versionId);
+        if (chosen.isEmpty()) {
+            return AdapterChoice.none(versionId == null
+                    ? "no active meta-concept dictionary: base small model without adapter"
+                    : "dictionary version " + versionId + " not found: base small model without adapter");
         }
-        DictionaryVersion version = active.get();
+        DictionaryVersion version = chosen.get();
         List<Embedding> embeddings = concepts.stream()
                 .map(TurnConcept::embedding)
                 .filter(e -> e != null && e.embedderId().equals(version.embedderId())

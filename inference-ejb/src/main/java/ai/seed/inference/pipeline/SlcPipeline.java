@@ -87,7 +87,10 @@ public class SlcPipeline {
 
     /** Table 6 with the routed adapter; unparseable output is asked once more, then we fall back. */
     private void detect(TurnState s, ModelSettings settings) {
-        s.adapter = s.timed(Phase.ROUTE, () -> router.route(s.request.tenantId(), s.request.concepts(), settings.topK()));
+        TurnRequest.Routing routing = s.request.routing();
+        int topK = routing != null && routing.topK() != null ? routing.topK() : settings.topK();
+        Long version = routing == null ? null : routing.dictionaryVersionId();
+        s.adapter = s.timed(Phase.ROUTE, () -> router.route(s.request.tenantId(), s.request.concepts(), topK, version));
         s.trace.event("adapter: " + (s.adapter.chosen() ? s.adapter.adapterRef() + " (cosine "
                 + String.format(java.util.Locale.ROOT, "%.4f", s.adapter.cosine()) + ")" : "none") + "; " + s.adapter.reason());
         SmallVlmRequest request = new SmallVlmRequest(Prompts.detectionSystem(), Prompts.detectionUser(cues(s)),

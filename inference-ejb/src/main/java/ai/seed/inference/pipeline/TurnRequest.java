@@ -10,9 +10,25 @@ import java.util.UUID;
  * concepts in scope and the requested mode.
  *
  * @param history earlier messages of the conversation (oldest first), for multi-turn chat
+ * @param routing optional adapter-routing override (evaluation runs); null: the active dictionary
+ *                and the configured Top-K
  */
 public record TurnRequest(UUID tenantId, String requestId, String userRef, TurnMode mode, ImageData image,
-                          String question, List<TurnConcept> concepts, List<HistoryMessage> history) {
+                          String question, List<TurnConcept> concepts, List<HistoryMessage> history,
+                          Routing routing) {
+
+    /**
+     * Which dictionary version and Top-K route the adapter of this turn, instead of the tenant's
+     * active version and the configured K; either may be null (keep the default).
+     */
+    public record Routing(Long dictionaryVersionId, Integer topK) {
+    }
+
+    /** A turn routed as configured (chat, API). */
+    public TurnRequest(UUID tenantId, String requestId, String userRef, TurnMode mode, ImageData image,
+                       String question, List<TurnConcept> concepts, List<HistoryMessage> history) {
+        this(tenantId, requestId, userRef, mode, image, question, concepts, history, null);
+    }
 
     /** An earlier message of the same conversation. */
     public record HistoryMessage(String role, String text) {

@@ -22,7 +22,9 @@ public class ServiceException extends RuntimeException {
         /** 409: conflicts with the current state (duplicate name, reused idempotency key). */
         CONFLICT,
         /** 503: a model or dependency is unavailable; nothing was changed. */
-        UNAVAILABLE
+        UNAVAILABLE,
+        /** 413: the upload is over a size or count limit; nothing was stored. */
+        TOO_LARGE
     }
 
     private final Kind kind;

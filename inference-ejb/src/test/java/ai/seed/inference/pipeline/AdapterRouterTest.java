@@ -100,4 +100,38 @@ class AdapterRouterTest {
         assertThat(none.chosen()).isFalse();
         assertThat(none.reason()).contains("no in-scope concept has an embedding");
     }
+
+    @Test
+    void anEvaluationRoutesWithAVersionThatIsNotActive() {
+        Dictionary d = new Dictionary();
+        d.active = false;
+        List<TurnConcept> dog = List.of(concept("<dog>", e(1, 0, 0)));
+        assertThat(router(d).route(UUID.randomUUID(), dog, 1).chosen()).isFalse();
+        AdapterChoice pinned = router(d).route(UUID.randomUUID(), dog, 2, 1L);
+        assertThat(pinned.adapterRef()).isEqualTo("lora-animals");
+        assertThat(pinned.topK()).hasSize(2);
+        assertThat(pinned.fusion()).containsExactly("lora-animals", "lora-objects");
+    }
+
+    @Test
+    void anotherTenantsVersionIsNotUsedForRouting() {
+        UUID owner = UUID.randomUUID();
+        ReadOnlyDictionary theirs = new ReadOnlyDictionary(new DictionaryVersion(owner, "theirs", E, 3)) {
+            @Override
+            public Optional<DictionaryVersion> active(UUID tenantId) {
+                return Optional.empty();
+            }
+
+            @Override
+            public List<MetaConceptMatch> nearest(UUID tenantId, long versionId, Embedding query, int k) {
+                throw new AssertionError("another tenant's version must not be searched");
+            }
+        };
+        AdapterRouter r = new AdapterRouter() {
+        };
+        r.dictionaries = theirs;
+        AdapterChoice choice = r.route(UUID.randomUUID(), List.of(concept("<dog>", e(1, 0, 0))), 1, 1L);
+        assertThat(choice.chosen()).isFalse();
+        assertThat(choice.reason()).contains("dictionary version 1 not found");
+    }
 }

@@ -2,6 +2,7 @@ package ai.seed.web.api;
 
 import ai.seed.web.api.concepts.ConceptsResource;
 import ai.seed.web.api.dictionary.DictionaryResource;
+import ai.seed.web.api.evaluations.EvaluationsResource;
 import ai.seed.web.api.problem.JsonbExceptionMapper;
 import ai.seed.web.api.problem.ProcessingExceptionMapper;
 import ai.seed.web.api.problem.ServiceExceptionMapper;
@@ -37,6 +38,6 @@ public class SeedApiApplication extends Application {
                 TurnsResource.class, DictionaryResource.class, RateLimitFilter.class, ServiceExceptionMapper.class,
                 WebApplicationExceptionMapper.class, ProcessingExceptionMapper.class, JsonbExceptionMapper.class,
                 UnreadableBodyMapper.class,
-                UnexpectedExceptionMapper.class);
+                UnexpectedExceptionMapper.class, EvaluationsResource.class);
     }
 }

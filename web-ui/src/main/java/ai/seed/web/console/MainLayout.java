@@ -111,6 +111,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
             nav.addItem(new SideNavItem("Turns", "turns"));
             nav.addItem(new SideNavItem("Dashboard", "dashboard"));
             nav.addItem(new SideNavItem("Meta-concepts", "meta-concepts"));
+            nav.addItem(new SideNavItem("Evaluations", "evaluations"));
             nav.addItem(new SideNavItem("Users & API keys", "users"));
         }
         if (request.isUserInRole("PLATFORM_ADMIN")) {

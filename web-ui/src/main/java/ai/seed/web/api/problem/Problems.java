@@ -17,6 +17,7 @@ public final class Problems {
             case NOT_FOUND -> 404;
             case CONFLICT -> 409;
             case UNAVAILABLE -> 503;
+            case TOO_LARGE -> 413;
         };
     }
 
