@@ -8,7 +8,7 @@
 #   flock -s /work/.machine.lock scripts/faults/kill-during-retrain.sh
 #
 # Signs in to the console as a platform admin created for the drill (Playwright + the machine's
-# chromium, scripts/faults/ConsoleLogin.java) and calls the API with that session.
+# chromium, scripts/scale/ConsoleDriver.java login) and calls the API with that session.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 . "$ROOT/scripts/faults/lib.sh"
@@ -25,7 +25,8 @@ USER_NAME="fault-root-$RUN"; PASSWORD="drill-$(head -c 12 /dev/urandom | base64 
 HASH=$(python3 -c 'import hashlib,os,base64,sys; s=os.urandom(16); h=hashlib.pbkdf2_hmac("sha256", sys.argv[1].encode(), s, 210000, 32); print("PBKDF2WithHmacSHA256:210000:%s:%s" % (base64.b64encode(s).decode(), base64.b64encode(h).decode()))' "$PASSWORD")
 psql_load "INSERT INTO app_user (id, username, display_name, password_hash, role)
   VALUES (gen_random_uuid(), '$USER_NAME', 'Fault drill', '$HASH', 'PLATFORM_ADMIN')" >/dev/null
-login() { PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 java -cp "$PW_CP" "$ROOT/scripts/faults/ConsoleLogin.java" "$BASE_URL/" "$USER_NAME" "$PASSWORD"; }
+login() { SEED_ADMIN_USERNAME="$USER_NAME" SEED_ADMIN_PASSWORD="$PASSWORD" \
+  java -cp "$PW_CP" "$ROOT/scripts/scale/ConsoleDriver.java" login "$BASE_URL/"; }
 api() { curl -sS -b "$COOKIE" -H 'Content-Type: application/json' "$@"; }
 COOKIE=$(login) || die "console sign-in failed"
 ACTIVE_BEFORE=$(psql_load "SELECT coalesce(string_agg(id::text, ','), 'none') FROM dictionary_version WHERE status = 'ACTIVE' AND tenant_id IS NULL")

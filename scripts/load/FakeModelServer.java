@@ -31,15 +31,24 @@ import java.util.regex.Pattern;
  * mode can be switched at run time for fault drills:
  * {@code curl -X POST 'http://127.0.0.1:18301/control/mode?set=500'} with
  * {@code ok | 500 | 429 | garbage | hang}. {@code GET /control/stats} returns requests served,
- * errors sent and the highest number of requests in flight at once.
+ * errors sent and the highest number of requests in flight at once. {@code --name} sets the model
+ * id that {@code GET /v1/models} lists (default {@code fake}; completions echo the request's model).
+ *
+ * <p>This is the only fake model server of the scripts: scripts/load, scripts/faults and
+ * scripts/scale (two-nodes.sh, capacity.sh) all start it. Tests in ear/ use their own in-process
+ * {@code ai.seed.it.fakes.FakeOpenAiServer}.
  */
 public final class FakeModelServer {
 
     private static final Pattern CONCEPT_LINE = Pattern.compile("(?m)^(<[a-z0-9_-]{1,64}>):");
     private static final Pattern QUESTION = Pattern.compile("(?m)^Q\\d+\\. ");
 
+    private static final String USAGE = "usage: java scripts/load/FakeModelServer.java [--port 18301] [--latency-ms 300]"
+            + " [--jitter-ms 0] [--mode ok|500|429|garbage|hang] [--name fake]";
+
     private final long latencyMs;
     private final long jitterMs;
+    private String name = "fake";
     private volatile String mode = "ok";
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
@@ -52,18 +61,24 @@ public final class FakeModelServer {
     }
 
     public static void main(String[] args) throws IOException {
+        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            System.out.println(USAGE);
+            return;
+        }
         Map<String, String> opts = options(args);
         int port = Integer.parseInt(opts.getOrDefault("port", "18301"));
         FakeModelServer fake = new FakeModelServer(Long.parseLong(opts.getOrDefault("latency-ms", "300")),
                 Long.parseLong(opts.getOrDefault("jitter-ms", "0")));
         fake.mode = opts.getOrDefault("mode", "ok");
+        fake.name = opts.getOrDefault("name", "fake");
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 512);
         ExecutorService pool = Executors.newCachedThreadPool();
         server.setExecutor(pool);
         server.createContext("/v1/", fake::handleModel);
         server.createContext("/control/", fake::handleControl);
         server.start();
-        System.out.println("fake model server on http://127.0.0.1:" + port + "/v1 latency " + fake.latencyMs
+        System.out.println("fake model server " + fake.name + " on http://127.0.0.1:" + port + "/v1 latency "
+                + fake.latencyMs
                 + " ms (+" + fake.jitterMs + " jitter), mode " + fake.mode);
     }
 
@@ -94,8 +109,8 @@ public final class FakeModelServer {
                 body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
             if (ex.getRequestURI().getPath().endsWith("/models")) {
-                send(ex, 200, "application/json", "{\"object\":\"list\",\"data\":[{\"id\":\"fake\",\"object\":\"model\","
-                        + "\"owned_by\":\"seed-load\"}]}");
+                send(ex, 200, "application/json", "{\"object\":\"list\",\"data\":[{\"id\":" + MiniJson.quote(name)
+                        + ",\"object\":\"model\",\"owned_by\":\"seed-load\"}]}");
                 return;
             }
             String current = mode;

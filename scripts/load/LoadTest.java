@@ -39,6 +39,12 @@ import javax.imageio.ImageIO;
  * ({@code POST /api/v1/concepts}, two images each) released at the same instant. Both print and
  * write throughput, latency percentiles and the responses by status ({@code io} = no HTTP answer);
  * the 2xx answers' ids are written to {@code <out>.ids} so the caller can check them in the database.
+ * {@code dataset} writes a Yo'LLaVA-layout image folder for the retrain fault drill.
+ *
+ * <p>Why it exists beside scripts/scale/LoadGen.java: LoadTest models users (sessions with think
+ * time asking about given concepts, a burst of registrations released at one instant) and reports
+ * totals per run; LoadGen is a per-request timeline recorder (kind, status, id, start time) for the
+ * two-node kill and capacity runs. Neither's output can stand in for the other's.
  */
 public final class LoadTest {
 

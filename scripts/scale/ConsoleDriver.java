@@ -7,11 +7,15 @@ import java.nio.file.Paths;
 import java.util.Map;
 
 /**
- * Drives the Seed console with headless Debian Chromium (Playwright, no browser download) for the
- * two-node run: signs in, reports session cookies, and changes model settings on one node while
- * watching another. Prints key=value lines for scripts/scale/two-nodes.sh to assert on.
- * The admin password comes from SEED_ADMIN_PASSWORD (never an argument: ps would show it).
+ * Drives the Seed console with headless Debian Chromium (Playwright, no browser download), the one
+ * console driver of the scripts: "login" signs in and prints the session cookie (JSESSIONID=...)
+ * so a fault drill (scripts/faults/kill-during-retrain.sh) can call admin API operations with it;
+ * for the two-node run (scripts/scale/two-nodes.sh) "sessions" reports session cookies per node
+ * and through the load balancer, and "models" changes model settings on one node while watching
+ * another. Prints key=value lines for the scripts to assert on. The user is SEED_ADMIN_USERNAME
+ * (default admin), the password SEED_ADMIN_PASSWORD (never an argument: ps would show it).
  *
+ *   java -cp PLAYWRIGHT_JARS ConsoleDriver.java login BASE_URL
  *   java -cp PLAYWRIGHT_JARS ConsoleDriver.java sessions NODE1_URL NODE2_URL LB_URL
  *   java -cp PLAYWRIGHT_JARS ConsoleDriver.java models NODE1_URL NODE2_URL LARGE_URL LARGE_MODEL
  */
@@ -26,20 +30,28 @@ public class ConsoleDriver {
              Browser browser = pw.chromium().launch(new BrowserType.LaunchOptions()
                      .setExecutablePath(Paths.get(System.getProperty("seed.chromium", "/usr/bin/chromium")))
                      .setHeadless(true))) {
-            if (args[0].equals("sessions")) {
-                sessions(browser, args[1], args[2], args[3]);
-            } else {
-                models(browser, args[1], args[2], args[3], args[4]);
+            switch (args[0]) {
+                case "login" -> System.out.println("JSESSIONID=" + sessionId(signIn(browser, slash(args[1]))));
+                case "sessions" -> sessions(browser, args[1], args[2], args[3]);
+                case "models" -> models(browser, args[1], args[2], args[3], args[4]);
+                default -> throw new IllegalArgumentException("command must be login, sessions or models: " + args[0]);
             }
         }
     }
 
+    private static String slash(String url) {
+        return url.endsWith("/") ? url : url + "/";
+    }
+
+    private static String sessionId(Page page) {
+        return page.context().cookies().stream().filter(c -> c.name.equals("JSESSIONID"))
+                .findFirst().map(c -> c.value).orElse("");
+    }
+
     /** A session on each node, and one through the load balancer that must stay on its node. */
     static void sessions(Browser browser, String node1, String node2, String lb) {
-        System.out.println("cookie.node1=" + signIn(browser, node1).context().cookies().stream()
-                .filter(c -> c.name.equals("JSESSIONID")).findFirst().map(c -> c.value).orElse(""));
-        System.out.println("cookie.node2=" + signIn(browser, node2).context().cookies().stream()
-                .filter(c -> c.name.equals("JSESSIONID")).findFirst().map(c -> c.value).orElse(""));
+        System.out.println("cookie.node1=" + sessionId(signIn(browser, node1)));
+        System.out.println("cookie.node2=" + sessionId(signIn(browser, node2)));
         Page viaLb = signIn(browser, lb);
         boolean stayed = true;
         for (String view : new String[] {"models", "turns", "concepts", "status", "models"}) {
@@ -47,9 +59,7 @@ public class ConsoleDriver {
             viaLb.waitForLoadState();
             stayed &= !viaLb.url().contains("/login");
         }
-        String cookie = viaLb.context().cookies().stream().filter(c -> c.name.equals("JSESSIONID"))
-                .findFirst().map(c -> c.value).orElse("");
-        System.out.println("cookie.lb=" + cookie);
+        System.out.println("cookie.lb=" + sessionId(viaLb));
         System.out.println("lb.stayed_signed_in=" + stayed);
     }
 

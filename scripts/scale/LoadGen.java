@@ -35,6 +35,13 @@ import javax.imageio.ImageIO;
  * so a later check can prove that every acknowledged write is in the database.
  *
  *   java scripts/scale/LoadGen.java BASE_URL API_KEY[,API_KEY...] KIND CONCURRENCY SECONDS OUT
+ *
+ * <p>Why it exists beside scripts/load/LoadTest.java: LoadTest measures one kind of load at a time
+ * (chat sessions with think time, or one simultaneous registration burst) and writes totals and the
+ * acknowledged ids for run-load-test.sh's thresholds. LoadGen records every request on a timeline
+ * (start_ms per request) with several keys and writes of both kinds interleaved, which two-nodes.sh
+ * needs to relate answers to the moment a node was killed ("the survivor kept serving in the last
+ * third") and capacity.sh uses for per-kind throughput. Both share no state; keep them apart.
  */
 public class LoadGen {
 

@@ -22,8 +22,8 @@ cleanup() {
 trap cleanup EXIT
 start_fakes() { # small_ms large_ms
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; pids=(); sleep 1
-  java "$ROOT/scripts/scale/FakeModelServer.java" 18601 "$1" qwen2.5-vl-3b >"$OUT/fake-small.log" 2>&1 & pids+=($!)
-  java "$ROOT/scripts/scale/FakeModelServer.java" 18602 "$2" fake-large >"$OUT/fake-large.log" 2>&1 & pids+=($!)
+  java "$ROOT/scripts/load/FakeModelServer.java" --port 18601 --latency-ms "$1" --name qwen2.5-vl-3b >"$OUT/fake-small.log" 2>&1 & pids+=($!)
+  java "$ROOT/scripts/load/FakeModelServer.java" --port 18602 --latency-ms "$2" --name fake-large >"$OUT/fake-large.log" 2>&1 & pids+=($!)
   sleep 4
 }
 start_fakes 20 20
@@ -48,7 +48,7 @@ for run in "cpu 20 20 16" "slc 150 400 32"; do
   start_fakes "$2" "$3"
   echo "run $1: model latency small ${2} ms / large ${3} ms, $4 concurrent clients, ${RUN_SECONDS}s:" | tee -a "$RESULTS"
   java "$ROOT/scripts/scale/LoadGen.java" http://127.0.0.1:$N1 "$key" turns "$4" "$RUN_SECONDS" "$OUT/$1.csv" | tee -a "$RESULTS"
-  echo "  model calls served: small $(curl -s localhost:18601/stats), large $(curl -s localhost:18602/stats)" | tee -a "$RESULTS"
+  echo "  model calls served: small $(curl -s localhost:18601/control/stats), large $(curl -s localhost:18602/control/stats)" | tee -a "$RESULTS"
 done
 
 # The shared rate limit's cost: the filter's upsert, 4 clients, 10 s, on one key and on 1000 keys.

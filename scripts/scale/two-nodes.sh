@@ -44,8 +44,8 @@ cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
 }
 trap cleanup EXIT
-java "$ROOT/scripts/scale/FakeModelServer.java" $SMALL_PORT "$SMALL_MS" qwen2.5-vl-3b >"$OUT/fake-small.log" 2>&1 & pids+=($!)
-java "$ROOT/scripts/scale/FakeModelServer.java" $LARGE_PORT "$LARGE_MS" fake-large >"$OUT/fake-large.log" 2>&1 & pids+=($!)
+java "$ROOT/scripts/load/FakeModelServer.java" --port $SMALL_PORT --latency-ms "$SMALL_MS" --name qwen2.5-vl-3b >"$OUT/fake-small.log" 2>&1 & pids+=($!)
+java "$ROOT/scripts/load/FakeModelServer.java" --port $LARGE_PORT --latency-ms "$LARGE_MS" --name fake-large >"$OUT/fake-large.log" 2>&1 & pids+=($!)
 
 # Both nodes: same database, same configuration; the demo admin password lives only in $OUT.
 [ -f "$OUT/admin.pw" ] || (umask 177; head -c 24 /dev/urandom | base64 | tr -d '/+=' >"$OUT/admin.pw")

@@ -6,7 +6,6 @@ import ai.seed.inference.evaluation.EvalTask;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -24,21 +23,13 @@ final class RapTextOnlyQa {
     }
 
     static void read(ImportContext context, Path file) throws DatasetFormatException {
-        String name = context.paths.relative(file);
-        JsonObject top = JsonInput.object(context.json(file), name, "$");
-        for (Map.Entry<String, JsonValue> byConcept : top.entrySet()) {
-            String path = JsonInput.key("$", byConcept.getKey());
-            String concept = byConcept.getKey().strip().toLowerCase(Locale.ROOT);
-            if (!context.mentions.isKnown(concept)) {
-                throw new DatasetFormatException(name + " " + path, "unknown concept '" + byConcept.getKey()
-                        + "' (no training folder of that name)");
-            }
-            JsonObject questions = JsonInput.object(byConcept.getValue(), name, path);
+        ConceptKeyedFile.read(context, file, (name, path, concept, value) -> {
+            JsonObject questions = JsonInput.object(value, name, path);
             for (Map.Entry<String, JsonValue> q : questions.entrySet()) {
                 String at = JsonInput.key(path, q.getKey());
                 item(context, name, at, concept, q.getKey(), JsonInput.object(q.getValue(), name, at));
             }
-        }
+        });
     }
 
     private static void item(ImportContext context, String file, String path, String concept, String id,

@@ -11,8 +11,6 @@ import jakarta.json.JsonValue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -38,21 +36,13 @@ final class SlcSqaSet {
     }
 
     static void read(ImportContext context, Path file) throws DatasetFormatException {
-        String name = context.paths.relative(file);
-        JsonObject top = JsonInput.object(context.json(file), name, "$");
-        for (Map.Entry<String, JsonValue> byConcept : top.entrySet()) {
-            String path = JsonInput.key("$", byConcept.getKey());
-            String concept = byConcept.getKey().strip().toLowerCase(Locale.ROOT);
-            if (!context.mentions.isKnown(concept)) {
-                throw new DatasetFormatException(name + " " + path, "unknown concept '" + byConcept.getKey()
-                        + "' (no training folder of that name)");
-            }
-            JsonArray entries = JsonInput.array(byConcept.getValue(), name, path);
+        ConceptKeyedFile.read(context, file, (name, path, concept, value) -> {
+            JsonArray entries = JsonInput.array(value, name, path);
             for (int i = 0; i < entries.size(); i++) {
                 String at = JsonInput.index(path, i);
                 item(context, name, at, concept, i, JsonInput.object(entries.get(i), name, at));
             }
-        }
+        });
     }
 
     private static void item(ImportContext context, String file, String path, String concept, int index,
