@@ -5,7 +5,7 @@
 # images, embedding, identity), i.e. registration was all-or-nothing; nothing waits half-written;
 # the restarted product accepts registrations again, including a retry of the same names.
 #
-#   flock -s /work/.machine.lock scripts/faults/kill-during-registration.sh
+#   scripts/faults/kill-during-registration.sh
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 . "$ROOT/scripts/faults/lib.sh"

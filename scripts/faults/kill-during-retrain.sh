@@ -5,7 +5,7 @@
 # has its K meta-concepts, each with members), the ACTIVE version is the one that was active
 # before, and a new retrain can start at once and succeeds.
 #
-#   flock -s /work/.machine.lock scripts/faults/kill-during-retrain.sh
+#   scripts/faults/kill-during-retrain.sh
 #
 # Signs in to the console as a platform admin created for the drill (Playwright + the machine's
 # chromium, scripts/scale/ConsoleDriver.java login) and calls the API with that session.

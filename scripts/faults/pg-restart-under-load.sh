@@ -4,7 +4,7 @@
 # hang), the product recovers by itself (same WildFly process, readiness UP, turns answered
 # again) and every turn acknowledged with 200 is in the database, answered.
 #
-#   flock -x /work/.machine.lock scripts/faults/pg-restart-under-load.sh
+#   scripts/faults/pg-restart-under-load.sh
 #
 # It restarts the machine's PostgreSQL cluster (pg_ctlcluster 15 main): the exclusive lock keeps
 # other builds and tests off it meanwhile. Environment as scripts/load/run-load-test.sh.

@@ -45,8 +45,8 @@ fake_stats() { curl -fsS "http://127.0.0.1:$1/control/stats"; }
 # enough that the load test measures the pipeline, not the per-key limiter.
 start_product() {
   if [ ! -f "$ROOT/ear/target/seed.ear" ]; then
-    log "building (mvn -o clean package -DskipTests)"
-    (cd "$ROOT" && flock -s /work/.machine.lock mvn -B -o -q clean package -DskipTests)
+    log "building (mvn clean package -DskipTests)"
+    (cd "$ROOT" && mvn -B -q clean package -DskipTests)
   fi
   clean_server_copy
   SEED_NO_BUILD=1 SEED_SERVER_SOURCE="$SEED_STATE_DIR/$SEED_INSTANCE-provisioned" \

@@ -8,7 +8,7 @@
 # SMALL_MS (300) and LARGE_MS (800) model latencies, KEEP_RUNNING=1 to leave the server up.
 # Uses its own instance (SEED_INSTANCE=load, SEED_PORT_OFFSET=800, database seed_load) and
 # builds only if ear/target/seed.ear is missing. Run reported numbers under the exclusive lock:
-#   flock -x /work/.machine.lock scripts/load/run-load-test.sh
+#   scripts/load/run-load-test.sh
 #
 # It measures throughput, latency p50/p95/p99 and errors by status (client side), the server's
 # heap (old generation after a full GC before and after the run, jstat samples) and the JDBC pool

@@ -3,7 +3,7 @@
 # model servers with fixed latencies, a closed-loop load of FULL-mode turns with images, and the
 # cost of the shared rate-limit bucket (pgbench on the same upsert the filter runs).
 #
-#   flock -x /work/.machine.lock scripts/scale/capacity.sh      # EAR built before, as two-nodes.sh
+#   scripts/scale/capacity.sh      # EAR built before, as two-nodes.sh
 #
 # Runs (each RUN_SECONDS, default 30): "cpu" = models answer in 20 ms (the node's own cost dominates),
 # "slc" = small 150 ms / large 400 ms per call (time is spent waiting on the models).

@@ -3,7 +3,7 @@
 # outside that the application keeps no state outside PostgreSQL apart from console sessions
 # (issue #9; results and discussion in docs/SCALE-OUT.md).
 #
-#   flock -x /work/.machine.lock scripts/scale/two-nodes.sh     # EAR built before (see below)
+#   scripts/scale/two-nodes.sh     # EAR built before (see below)
 #
 # Build first (once): mvn -B -o package -DskipTests -pl ear -am   (ear/target/seed.ear + server)
 # Database seed_scale; node1 http 8680 (offset 600), node2 http 8780 (offset 700), nginx 8880,
