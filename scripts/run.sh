@@ -24,6 +24,8 @@ INSTANCE_DIR="$SEED_STATE_DIR/${SEED_INSTANCE:-default}"
 # balancing) and transaction node id (at most 23 bytes), unless set explicitly.
 export SEED_INSTANCE_ID=${SEED_INSTANCE_ID:-${SEED_INSTANCE:-default}}
 export SEED_NODE_ID=${SEED_NODE_ID:-seed-${SEED_INSTANCE:-default}}
+# HTTP worker threads: WildFly's own default (16 x cores) unless set.
+export SEED_HTTP_WORKER_THREADS=${SEED_HTTP_WORKER_THREADS:-$(( $(nproc) * 16 ))}
 SERVER="$INSTANCE_DIR/server"
 
 "$ROOT/scripts/install-prerequisites.sh"
