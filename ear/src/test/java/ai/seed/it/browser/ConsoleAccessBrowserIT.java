@@ -44,17 +44,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ConsoleAccessBrowserIT {
 
     /** Which roles may open each route; the status page ("") is for every signed-in user. */
-    private static final Map<String, Set<String>> ALLOWED = Map.of(
-            "", Set.of("PLATFORM_ADMIN", "TENANT_ADMIN", "STAFF"),
-            "chat", Set.of("TENANT_ADMIN", "STAFF"),
-            "concepts", Set.of("TENANT_ADMIN"),
-            "scenarios", Set.of("TENANT_ADMIN"),
-            "users", Set.of("TENANT_ADMIN"),
-            "dashboard", Set.of("TENANT_ADMIN"),
-            "turns", Set.of("TENANT_ADMIN", "STAFF"),
-            "meta-concepts", Set.of("TENANT_ADMIN", "PLATFORM_ADMIN"),
-            "tenants", Set.of("PLATFORM_ADMIN"),
-            "models", Set.of("PLATFORM_ADMIN"));
+    private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
+            Map.entry("", Set.of("PLATFORM_ADMIN", "TENANT_ADMIN", "STAFF")),
+            Map.entry("chat", Set.of("TENANT_ADMIN", "STAFF")),
+            Map.entry("concepts", Set.of("TENANT_ADMIN")),
+            Map.entry("scenarios", Set.of("TENANT_ADMIN")),
+            Map.entry("users", Set.of("TENANT_ADMIN")),
+            Map.entry("dashboard", Set.of("TENANT_ADMIN")),
+            Map.entry("evaluations", Set.of("TENANT_ADMIN")),
+            Map.entry("turns", Set.of("TENANT_ADMIN", "STAFF")),
+            Map.entry("meta-concepts", Set.of("TENANT_ADMIN", "PLATFORM_ADMIN")),
+            Map.entry("tenants", Set.of("PLATFORM_ADMIN")),
+            Map.entry("models", Set.of("PLATFORM_ADMIN")));
     private static final Pattern ROUTE = Pattern.compile("@Route\\((?:value\\s*=\\s*)?\"([^\"]*)\"");
 
     @Inject

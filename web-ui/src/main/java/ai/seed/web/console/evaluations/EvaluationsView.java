@@ -13,6 +13,7 @@ import ai.seed.inference.service.ServiceException;
 import ai.seed.web.console.ConsoleCaller;
 import ai.seed.web.console.ConsoleErrors;
 import ai.seed.web.console.MainLayout;
+import ai.seed.web.console.common.RoleGate;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
@@ -143,6 +144,9 @@ public class EvaluationsView extends VerticalLayout implements BeforeEnterObserv
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        if (!RoleGate.allow(event, "TENANT_ADMIN")) {
+            return; // the services refuse too; this keeps the view itself from other roles
+        }
         try {
             caller = consoleCaller.current().require(Role.TENANT_ADMIN);
         } catch (ServiceException notAllowed) {
