@@ -34,10 +34,10 @@ public class SeedApiApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(SystemResource.class, HealthResource.class, ApiDocsResource.class, ConceptsResource.class, ScenariosResource.class,
-                TurnsResource.class, DictionaryResource.class, RateLimitFilter.class, ServiceExceptionMapper.class,
+        return Set.of(SystemResource.class, HealthResource.class, ApiDocsResource.class, ConceptsResource.class,
+                ScenariosResource.class, TurnsResource.class, DictionaryResource.class, EvaluationsResource.class,
+                AuthenticationRequiredFilter.class, RateLimitFilter.class, ServiceExceptionMapper.class,
                 WebApplicationExceptionMapper.class, ProcessingExceptionMapper.class, JsonbExceptionMapper.class,
-                UnreadableBodyMapper.class,
-                UnexpectedExceptionMapper.class, EvaluationsResource.class);
+                UnreadableBodyMapper.class, UnexpectedExceptionMapper.class);
     }
 }
