@@ -27,6 +27,24 @@ public class ChatPage {
         return this;
     }
 
+    /** Picks a file through the upload's file input without waiting for a preview (it may be refused). */
+    public ChatPage choose(Path file) {
+        page.locator("#chat-upload input[type=file]").setInputFiles(file);
+        return this;
+    }
+
+    /**
+     * Waits for the one notification that mentions {@code naming} (e.g. a refused file's name),
+     * checks that no photo is attached, and returns the notification's text.
+     */
+    public String refusal(String naming) {
+        Locator card = page.locator("vaadin-notification-card").filter(new Locator.FilterOptions().setHasText(naming));
+        assertThat(card).hasCount(1);
+        assertThat(page.locator("#chat-image-preview")).isHidden();
+        assertThat(page.locator("#chat-image-remove")).isHidden();
+        return card.textContent();
+    }
+
     /** Pastes a PNG into the question field as the clipboard would, and waits for its preview. */
     public ChatPage paste(byte[] png) {
         StringBuilder bytes = new StringBuilder();

@@ -37,6 +37,11 @@ final class FixtureClient {
         post("large-up", "");
     }
 
+    /** Sets the remote image host allow-list in the server (a system property); empty clears it. */
+    void imageUrlAllowList(String hosts) {
+        post("image-url-allow-list", hosts);
+    }
+
     void tearDown() {
         post("teardown", "");
     }

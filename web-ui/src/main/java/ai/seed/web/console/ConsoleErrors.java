@@ -49,6 +49,12 @@ public final class ConsoleErrors {
         n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }
 
+    /** {@code s} as a sentence: capitalized, ending with a full stop. */
+    public static String sentence(String s) {
+        String c = capitalize(s);
+        return c.endsWith(".") ? c : c + ".";
+    }
+
     static String capitalize(String s) {
         if (s == null || s.isEmpty()) {
             return UNEXPECTED;

@@ -13,12 +13,14 @@ import java.io.IOException;
  * The conformance test's remote control, deployed only in the test WAR: the test itself runs as a
  * plain client (it uses the OpenAI SDK, which the server does not have), so it sets up and
  * inspects the server side over HTTP. {@code POST setup | answers | large-down | large-up |
- * teardown}, {@code GET answer-requests}.
+ * teardown | image-url-allow-list} (the body is the list; empty clears it), {@code GET answer-requests}.
  */
 @WebServlet(urlPatterns = "/fixture/*")
 public class OpenAiItFixtureServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
+    /** {@code ai.seed.web.openai.ImageInputs.ALLOW_LIST}, read from the config on every request. */
+    private static final String ALLOW_LIST = "seed.openai.image-url-allow-list";
 
     @Inject
     OpenAiItFixture fixture;
@@ -38,6 +40,15 @@ public class OpenAiItFixtureServlet extends HttpServlet {
             }
             case "/large-up" -> {
                 fixture.largeUp();
+                response.setStatus(204);
+            }
+            case "/image-url-allow-list" -> {
+                String hosts = new String(request.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                if (hosts.isBlank()) {
+                    System.clearProperty(ALLOW_LIST);
+                } else {
+                    System.setProperty(ALLOW_LIST, hosts.strip());
+                }
                 response.setStatus(204);
             }
             case "/teardown" -> {

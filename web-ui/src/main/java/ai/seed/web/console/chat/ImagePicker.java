@@ -1,6 +1,10 @@
 package ai.seed.web.console.chat;
 
 import ai.seed.inference.concepts.UploadedImage;
+import ai.seed.inference.images.ImageIntake;
+import ai.seed.inference.images.ImageLimits;
+import ai.seed.inference.images.ImageRejectedException;
+import ai.seed.web.console.ConsoleErrors;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Image;
@@ -14,12 +18,15 @@ import java.util.Base64;
 
 /**
  * The photo to ask about: one JPEG, PNG or WebP, dropped or picked (10 MiB at most, as the
- * service allows), shown as a preview with a button to remove it. The service validates the bytes
- * again; this only keeps obviously wrong files out early.
+ * service allows), shown as a preview with a button to remove it. The bytes are checked when the
+ * file arrives, with the chat service's own intake, so a truncated or disguised file is refused at
+ * once with the reason and never stays attached to make every later question fail; the service
+ * checks them again when the question is asked.
  */
 class ImagePicker extends HorizontalLayout {
 
     static final int MAX_BYTES = 10 * 1024 * 1024;
+    static final String WHAT_FITS = "Attach a JPEG, PNG or WebP photo of at most 10 MiB.";
 
     private final Upload upload;
     private final Image preview = new Image();
@@ -35,7 +42,9 @@ class ImagePicker extends HorizontalLayout {
         upload.setMaxFileSize(MAX_BYTES);
         upload.setAcceptedFileTypes("image/jpeg", "image/png", "image/webp", ".jpg", ".jpeg", ".png", ".webp");
         upload.setDropLabel(new Span("Drop a photo here (JPEG, PNG or WebP, up to 10 MiB)"));
-        upload.addFileRejectedListener(e -> ai.seed.web.console.ConsoleErrors.show(e.getErrorMessage()));
+        // Vaadin's own reasons ("File is Too Big.") name neither the file nor the limit.
+        upload.addFileRejectedListener(e -> ConsoleErrors.show(notAttached(e.getFileName(), e.getErrorMessage() + " "
+                + WHAT_FITS)));
         preview.setId("chat-image-preview");
         preview.setAlt("the photo to ask about");
         preview.setMaxHeight("96px");
@@ -67,6 +76,13 @@ class ImagePicker extends HorizontalLayout {
     }
 
     private void accept(String fileName, String contentType, byte[] bytes) {
+        upload.clearFileList();
+        try {
+            ImageIntake.accept(bytes, ImageLimits.defaults());
+        } catch (ImageRejectedException e) {
+            ConsoleErrors.show(notAttached(fileName, ConsoleErrors.sentence(e.getMessage()) + " " + WHAT_FITS));
+            return;
+        }
         image = new UploadedImage(bytes, fileName);
         String type = contentType == null || !contentType.startsWith("image/") ? "image/png" : contentType;
         dataUrl = bytes.length <= 2 * 1024 * 1024 ? "data:" + type + ";base64," + Base64.getEncoder().encodeToString(bytes)
@@ -76,7 +92,10 @@ class ImagePicker extends HorizontalLayout {
         }
         name.setText(fileName);
         showPreview(true);
-        upload.clearFileList();
+    }
+
+    private static String notAttached(String fileName, String why) {
+        return "'" + (fileName == null || fileName.isBlank() ? "the file" : fileName) + "' was not attached: " + why;
     }
 
     /** The chosen photo, or null for a text-only question. */
