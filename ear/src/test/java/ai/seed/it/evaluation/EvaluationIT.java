@@ -13,6 +13,7 @@ import ai.seed.domain.evaluation.StoredItem;
 import ai.seed.domain.evaluation.StoredResult;
 import ai.seed.domain.user.Role;
 import ai.seed.inference.config.ModelBackends;
+import ai.seed.inference.evaluation.runs.RunLocks;
 import ai.seed.inference.evaluation.runs.RunRecovery;
 import ai.seed.inference.model.baseline.BaselineEmbedder;
 import ai.seed.inference.service.Caller;
@@ -23,6 +24,7 @@ import ai.seed.it.pipeline.ItImages;
 import ai.seed.it.pipeline.PipelineFixture;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import java.sql.Connection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +71,8 @@ class EvaluationIT {
     jakarta.persistence.EntityManager em;
     @jakarta.annotation.Resource
     jakarta.transaction.UserTransaction tx;
+    @jakarta.annotation.Resource(lookup = "java:jboss/datasources/SeedDS")
+    javax.sql.DataSource dataSource;
 
     FakeOpenAiServer large;
     final ScriptedModel model = new ScriptedModel();
@@ -269,12 +273,13 @@ class EvaluationIT {
     @Test
     void aRunInterruptedByARestartContinuesWithTheMissingItemsOnly() throws Exception {
         UUID datasetId = UUID.fromString(importSet());
-        EvaluationRun run = repository.createRun(new EvaluationRun(acmeTenant, datasetId,
-                new EvaluationRun.Settings("resumed", "PLAIN_VLM", 1, null, false, 2), "it"));
-        repository.updateRun(acmeTenant, run.id(), r -> r.start(12, 0));
+        EvaluationRun run;
         List<StoredItem> items = repository.items(acmeTenant, datasetId);
-        for (StoredItem item : items.subList(0, 5)) {
-            repository.saveResult(acmeTenant, run.id(), new StoredResult(item.key(), "Yes", false, null, null, null));
+        // The node that answered the first 5 items holds the run's lock until it "stops", so the
+        // periodic takeover cannot start the run half set up.
+        try (Connection stoppedNode = dataSource.getConnection()) {
+            run = halfDoneRunDrivenBy(stoppedNode, datasetId, "resumed", 5);
+            RunLocks.unlock(stoppedNode, run.id());
         }
         int callsBefore = model.answerCalls.get();
 
@@ -284,7 +289,71 @@ class EvaluationIT {
         assertEquals("SUCCEEDED", done.getString("status"), done.toString());
         assertEquals(12, done.getInt("done"));
         assertEquals(7, model.answerCalls.get() - callsBefore, "only the 7 items without a result were asked");
-        List<StoredResult> results = repository.results(acmeTenant, run.id());
+        assertEachItemExactlyOnce(run.id(), items);
+    }
+
+    @Test
+    void aRunAnotherNodeDrivesIsLeftAloneUntilThatNodeIsGoneThenTakenOver() throws Exception {
+        UUID datasetId = UUID.fromString(importSet());
+        List<StoredItem> items = repository.items(acmeTenant, datasetId);
+        int callsBefore = model.answerCalls.get();
+        EvaluationRun run;
+        try (Connection otherNode = dataSource.getConnection()) {
+            run = halfDoneRunDrivenBy(otherNode, datasetId, "taken over", 4);
+            recovery.resumeUnfinished(); // this node's scan, as at start-up
+            Thread.sleep(3_000); // three takeover periods (seed.evaluation.takeover-period-seconds=1)
+
+            JsonObject meanwhile = acme.get("/runs/" + run.id()).json();
+            assertEquals("RUNNING", meanwhile.getString("status"), meanwhile.toString());
+            assertEquals(callsBefore, model.answerCalls.get(), "this node asked no model for a run another drives");
+            assertEquals(4, repository.results(acmeTenant, run.id()).size());
+            RunLocks.unlock(otherNode, run.id()); // the other node is gone: PostgreSQL released its lock
+        }
+        long released = System.nanoTime();
+        JsonObject done = awaitFinished(run.id().toString());
+        long seconds = (System.nanoTime() - released) / 1_000_000_000L;
+
+        assertEquals("SUCCEEDED", done.getString("status"), done.toString());
+        assertTrue(seconds < 20, "taken over by the periodic scan, not at a restart: " + seconds + " s");
+        assertEquals(8, model.answerCalls.get() - callsBefore, "only the 8 items without a result were asked");
+        assertEachItemExactlyOnce(run.id(), items);
+    }
+
+    @Test
+    void cancellingARunAnotherNodeDrivesLeavesTheStopToThatNode() throws Exception {
+        UUID datasetId = UUID.fromString(importSet());
+        int callsBefore = model.answerCalls.get();
+        EvaluationRun run;
+        try (Connection otherNode = dataSource.getConnection()) {
+            run = halfDoneRunDrivenBy(otherNode, datasetId, "cancelled elsewhere", 3);
+            EvalHttp.Reply cancel = acme.post("/runs/" + run.id() + "/cancel", "");
+            assertEquals(200, cancel.status(), cancel.body());
+            assertEquals("RUNNING", cancel.json().getString("status"), "its driver stops it, not this node");
+            RunLocks.unlock(otherNode, run.id());
+        }
+        // Whoever drives it next (here: the takeover) sees the flag and ends it without model calls.
+        JsonObject done = awaitFinished(run.id().toString());
+        assertEquals("CANCELLED", done.getString("status"), done.toString());
+        assertEquals(callsBefore, model.answerCalls.get());
+        assertEquals(3, repository.results(acmeTenant, run.id()).size(), "partial results kept");
+    }
+
+    /** A RUNNING run with its first {@code answered} items stored, its lock held by {@code node}. */
+    private EvaluationRun halfDoneRunDrivenBy(Connection node, UUID datasetId, String label, int answered)
+            throws Exception {
+        EvaluationRun fresh = new EvaluationRun(acmeTenant, datasetId,
+                new EvaluationRun.Settings(label, "PLAIN_VLM", 1, null, false, 2), "it");
+        assertTrue(RunLocks.tryLock(node, fresh.id()), "the other node takes the run's lock");
+        EvaluationRun run = repository.createRun(fresh);
+        repository.updateRun(acmeTenant, run.id(), r -> r.start(12, 0));
+        for (StoredItem item : repository.items(acmeTenant, datasetId).subList(0, answered)) {
+            repository.saveResult(acmeTenant, run.id(), new StoredResult(item.key(), "Yes", false, null, null, null));
+        }
+        return run;
+    }
+
+    private void assertEachItemExactlyOnce(UUID runId, List<StoredItem> items) {
+        List<StoredResult> results = repository.results(acmeTenant, runId);
         assertEquals(12, results.size());
         Set<String> keys = new HashSet<>();
         results.forEach(r -> assertTrue(keys.add(r.itemKey()), "each item exactly once: " + r.itemKey()));

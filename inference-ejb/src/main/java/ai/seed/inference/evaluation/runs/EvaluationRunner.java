@@ -15,6 +15,8 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,6 +41,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <p>Each item's result is stored as soon as it is known (the resume point); a run resumed after
  * a restart answers only the items without a result. Cancel is read from the database at most
  * once a second; items in flight finish, the rest are skipped.
+ *
+ * <p>Across nodes, a run is driven only by the node holding its advisory lock ({@link RunLocks}),
+ * for the run's whole execution; a node that cannot take the lock leaves the run alone, and
+ * {@link RunRecovery} takes it over once the lock is free (the driving node died).
  */
 @ApplicationScoped
 public class EvaluationRunner {
@@ -55,6 +61,8 @@ public class EvaluationRunner {
     SlcPipeline pipeline;
     @Inject
     ModelPermits permits;
+    @Inject
+    RunLocks locks;
     @Resource
     ManagedExecutorService executor;
     @Resource
@@ -65,16 +73,36 @@ public class EvaluationRunner {
 
     private final Set<UUID> active = ConcurrentHashMap.newKeySet();
 
-    /** Starts (or resumes) a run on a managed thread unless this node already runs it. */
+    /**
+     * Starts (or resumes) a run on a managed thread unless this node already runs it; the thread
+     * drives it only if it gets the run's lock (no other node drives it).
+     */
     public void submit(UUID tenant, UUID runId) {
         if (active.add(runId)) {
             executor.submit(() -> {
                 try {
-                    execute(tenant, runId);
+                    driveIfFree(tenant, runId);
                 } finally {
                     active.remove(runId);
                 }
             });
+        }
+    }
+
+    private void driveIfFree(UUID tenant, UUID runId) {
+        try (Connection session = locks.connection()) {
+            if (!RunLocks.tryLock(session, runId)) {
+                LOG.fine(() -> "Evaluation run " + runId + " is driven by another node");
+                return;
+            }
+            try {
+                execute(tenant, runId);
+            } finally {
+                RunLocks.unlock(session, runId);
+            }
+        } catch (SQLException e) {
+            // Unfinished runs stay as they are; the periodic takeover tries again once the database answers.
+            LOG.warning("Evaluation run " + runId + ": its lock connection failed: " + e.getMessage());
         }
     }
 
@@ -90,7 +118,8 @@ public class EvaluationRunner {
             }
             RunScope.Items items = scope.of(run);
             run = repository.updateRun(tenant, runId, r -> r.start(items.included().size(), items.excluded()));
-            CancelCheck cancelled = new CancelCheck(tenant, runId);
+            // Starts from the flag as read now: a run cancelled while no node drove it asks no model.
+            CancelCheck cancelled = new CancelCheck(tenant, runId, run.cancelRequested());
             answerPending(run, items.included(), cancelled);
             finish(tenant, runId, items.included(), cancelled.getAsBoolean());
         } catch (RuntimeException e) {
@@ -192,13 +221,16 @@ public class EvaluationRunner {
         private volatile long lastCheck;
         private volatile boolean cancelled;
 
-        CancelCheck(UUID tenant, UUID runId) {
+        CancelCheck(UUID tenant, UUID runId, boolean cancelled) {
             this.tenant = tenant;
             this.runId = runId;
+            this.cancelled = cancelled;
+            this.lastCheck = System.currentTimeMillis();
         }
 
+        /** Synchronized so that no worker reads a stale "not cancelled" while another one asks the database. */
         @Override
-        public boolean getAsBoolean() {
+        public synchronized boolean getAsBoolean() {
             long now = System.currentTimeMillis();
             if (!cancelled && now - lastCheck > 1000) {
                 lastCheck = now;

@@ -19,6 +19,7 @@ import ai.seed.inference.service.ServiceException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -41,6 +42,8 @@ public class EvaluationService {
     DictionaryRepository dictionaries;
     @Inject
     EvaluationRunner runner;
+    @Inject
+    RunLocks locks;
     @Inject
     RunScope scope;
     @Inject
@@ -117,13 +120,23 @@ public class EvaluationService {
         if (run.status().finished()) {
             return RunView.of(run, null);
         }
-        EvaluationRun updated = repository.updateRun(tenant, id, r -> {
-            r.requestCancel();
-            if (!runner.isActive(id)) {
-                // Nobody is working on it on this node (queued behind a restart): end it now.
-                r.cancelled(null);
-            }
-        });
+        EvaluationRun updated;
+        try {
+            // A free lock means no node drives the run (its node died, or it waits for a takeover):
+            // end it now, while holding the lock so that no node starts driving it meanwhile.
+            updated = locks.whileFree(id, () -> repository.updateRun(tenant, id, r -> {
+                if (!r.status().finished()) {
+                    r.requestCancel();
+                    r.cancelled(null);
+                }
+            })).orElse(null);
+        } catch (SQLException e) {
+            updated = null; // cannot tell: the flag below ends it when a node drives it
+        }
+        if (updated == null) {
+            // A node drives it: it reads the flag within a second and stops after the items in flight.
+            updated = repository.updateRun(tenant, id, EvaluationRun::requestCancel);
+        }
         return RunView.of(updated, null);
     }
 

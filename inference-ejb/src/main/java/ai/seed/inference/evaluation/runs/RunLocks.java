@@ -1,0 +1,82 @@
+package ai.seed.inference.evaluation.runs;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+
+/**
+ * The database as the coordinator of evaluation runs across nodes: the node that drives a run
+ * holds a PostgreSQL session-level advisory lock keyed by the run, on a dedicated connection, for
+ * the run's whole execution. PostgreSQL drops the lock when that node's session ends (the node
+ * died, its connection broke), so "the lock is free" means exactly "no node works on the run".
+ */
+@ApplicationScoped
+public class RunLocks {
+
+    /**
+     * High 16 bits of every run's key: apart from the dictionary retrain lock ({@code 0x5EED_D1C7})
+     * and the index DDL locks ({@code 0x5EED_1D00_0000_0000} ± 2^31).
+     */
+    static final long KEY_SPACE = 0x5EE7_0000_0000_0000L;
+    private static final long LOW_48_BITS = 0x0000_FFFF_FFFF_FFFFL;
+
+    @Resource(lookup = "java:jboss/datasources/SeedDS")
+    DataSource dataSource;
+
+    /**
+     * The run's advisory lock key (bigint): the key space plus 48 bits folded from the UUID. Two
+     * runs sharing a key (odds about 2^-48 per pair) would only mean one waits for the other.
+     */
+    public static long key(UUID runId) {
+        long folded = runId.getMostSignificantBits() ^ Long.rotateLeft(runId.getLeastSignificantBits(), 24);
+        return KEY_SPACE | (folded & LOW_48_BITS);
+    }
+
+    /** A dedicated connection for holding run locks; close it after {@link #unlock}. */
+    public Connection connection() throws SQLException {
+        return dataSource.getConnection();
+    }
+
+    /** Takes the run's lock on the connection's session if nobody holds it; never waits. */
+    public static boolean tryLock(Connection session, UUID runId) throws SQLException {
+        return call(session, "pg_try_advisory_lock", runId);
+    }
+
+    public static void unlock(Connection session, UUID runId) throws SQLException {
+        call(session, "pg_advisory_unlock", runId);
+    }
+
+    /**
+     * Runs {@code action} while holding the run's lock, if nobody (on any node) holds it; empty
+     * when the run is being driven somewhere. The action's transaction commits before the lock is
+     * released, so a node that takes the lock next sees its outcome.
+     */
+    public <T> Optional<T> whileFree(UUID runId, Supplier<T> action) throws SQLException {
+        try (Connection session = connection()) {
+            if (!tryLock(session, runId)) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(action.get());
+            } finally {
+                unlock(session, runId);
+            }
+        }
+    }
+
+    private static boolean call(Connection session, String function, UUID runId) throws SQLException {
+        try (PreparedStatement ps = session.prepareStatement("SELECT " + function + "(?)")) {
+            ps.setLong(1, key(runId));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+}
