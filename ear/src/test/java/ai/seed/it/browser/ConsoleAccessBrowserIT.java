@@ -155,6 +155,22 @@ class ConsoleAccessBrowserIT {
         }
     }
 
+    @Test
+    @Order(7)
+    @RunAsClient
+    void theSessionCookieIsHttpOnlyAndSameSiteLax() throws Exception {
+        // Raw HTTP: the browser's cookie jar would report its own default for a missing attribute.
+        java.net.http.HttpResponse<Void> r = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        System.getProperty("seed.baseUrl", "http://127.0.0.1:8180/") + "login")).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        String cookie = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .findFirst().orElseThrow(() -> new AssertionError("no session cookie on the sign-in page: " + r.headers()));
+        String attributes = cookie.toLowerCase(java.util.Locale.ROOT);
+        assertTrue(attributes.contains("samesite=lax"), cookie);
+        assertTrue(attributes.contains("httponly"), cookie);
+    }
+
     /** Every {@code @Route} value in the console's source (the test runs in ear/, beside web-ui/). */
     private static Set<String> routesInSource() throws IOException {
         Set<String> routes = new TreeSet<>();
