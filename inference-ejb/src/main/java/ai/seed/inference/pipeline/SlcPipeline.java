@@ -29,6 +29,10 @@ import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceExceptio
 @ApplicationScoped
 public class SlcPipeline {
 
+    /** A URL inside a model error message, with the space before it. */
+    private static final java.util.regex.Pattern ENDPOINT_ADDRESS =
+            java.util.regex.Pattern.compile("\\s*\\b[a-zA-Z][a-zA-Z0-9+.-]*://\\S+");
+
     @Inject
     ModelBackends backends;
     @Inject
@@ -208,7 +212,9 @@ public class SlcPipeline {
         if (e instanceof org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException) {
             return "too many model calls at once; try again shortly";
         }
-        return Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName());
+        String message = Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName());
+        // Partners read this; the model endpoint's internal address stays in the model-call record.
+        return ENDPOINT_ADDRESS.matcher(message).replaceAll("");
     }
 
     /** A turn that cannot go on, with a message meant for the user. */
