@@ -11,6 +11,7 @@ command -v javac >/dev/null 2>&1 && javac -version 2>&1 | grep -qE 'javac (1[7-9
 command -v mvn >/dev/null 2>&1 || want+=(maven)
 command -v curl >/dev/null 2>&1 || want+=(curl)
 command -v unzip >/dev/null 2>&1 || want+=(unzip)
+command -v python3 >/dev/null 2>&1 || want+=(python3)
 if [ "${1:-}" = "--browser" ] && [ ! -x /usr/bin/chromium ]; then want+=(chromium fonts-dejavu-core); fi
 
 if [ ${#want[@]} -gt 0 ]; then

@@ -15,7 +15,7 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 OUT="$ROOT/target/security"; mkdir -p "$OUT"
-(cd "$ROOT" && mvn -B -o dependency:list -DincludeScope=runtime -pl domain,db-migrations,inference-ejb,web-ui,ear 2>&1) \
+(cd "$ROOT" && mvn -B dependency:list -DincludeScope=runtime -pl domain,db-migrations,inference-ejb,web-ui,ear 2>&1) \
   | python3 -c '
 import re, sys
 seen = set()
