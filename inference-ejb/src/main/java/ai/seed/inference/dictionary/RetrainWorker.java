@@ -12,15 +12,13 @@ import ai.seed.inference.config.ModelBackends;
 import ai.seed.inference.model.InProcessEmbedder;
 import ai.seed.inference.model.Images;
 import ai.seed.inference.model.ImageData;
+import ai.seed.inference.service.AdvisoryLocks;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -58,15 +56,13 @@ public class RetrainWorker {
 
     public void run(UUID jobId, RetrainRequest request) {
         InProcessEmbedder embedder = backends.current().embedder();
-        try (Connection lock = dataSource.getConnection()) {
-            if (!advisoryLock(lock, "pg_try_advisory_lock")) {
-                jobs.update(jobId, j -> j.fail("another node is retraining a dictionary right now"));
-                return;
-            }
-            try {
+        try {
+            boolean ran = AdvisoryLocks.whileFree(dataSource, LOCK_KEY, () -> {
                 execute(jobId, request, embedder);
-            } finally {
-                advisoryLock(lock, "pg_advisory_unlock");
+                return true;
+            }).isPresent();
+            if (!ran) {
+                jobs.update(jobId, j -> j.fail("another node is retraining a dictionary right now"));
             }
         } catch (SQLException e) {
             jobs.update(jobId, j -> j.fail("database unavailable: " + e.getMessage()));
@@ -81,20 +77,15 @@ public class RetrainWorker {
      * transaction, so an interrupted job left no partial version. Returns how many were failed.
      */
     public int recoverInterrupted() {
-        try (Connection lock = dataSource.getConnection()) {
-            if (!advisoryLock(lock, "pg_try_advisory_lock")) {
-                return 0; // a retrain is running somewhere: its jobs are alive
+        try {
+            // Lock held elsewhere: a retrain is running somewhere and its jobs are alive.
+            int n = AdvisoryLocks.whileFree(dataSource, LOCK_KEY, () -> jobs.failInterrupted(
+                    java.time.Duration.ofSeconds(30), "interrupted: the server running it stopped; start the retrain again"))
+                    .orElse(0);
+            if (n > 0) {
+                LOG.warning("Marked " + n + " interrupted dictionary retrain job(s) as failed");
             }
-            try {
-                int n = jobs.failInterrupted(java.time.Duration.ofSeconds(30),
-                        "interrupted: the server running it stopped; start the retrain again");
-                if (n > 0) {
-                    LOG.warning("Marked " + n + " interrupted dictionary retrain job(s) as failed");
-                }
-                return n;
-            } finally {
-                advisoryLock(lock, "pg_advisory_unlock");
-            }
+            return n;
         } catch (SQLException | RuntimeException e) {
             LOG.warning("Could not check for interrupted retrain jobs: " + e.getClass().getSimpleName());
             return 0;
@@ -178,15 +169,6 @@ public class RetrainWorker {
 
     private void report(UUID jobId, int percent, String phase) {
         jobs.update(jobId, j -> j.progress(percent, phase));
-    }
-
-    private static boolean advisoryLock(Connection c, String function) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + function + "(?)")) {
-            ps.setLong(1, LOCK_KEY);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && rs.getBoolean(1);
-            }
-        }
     }
 
     private static byte[] read(Path p) {

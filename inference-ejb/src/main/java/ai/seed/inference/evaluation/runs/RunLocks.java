@@ -1,10 +1,9 @@
 package ai.seed.inference.evaluation.runs;
 
+import ai.seed.inference.service.AdvisoryLocks;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
@@ -46,37 +45,18 @@ public class RunLocks {
 
     /** Takes the run's lock on the connection's session if nobody holds it; never waits. */
     public static boolean tryLock(Connection session, UUID runId) throws SQLException {
-        return call(session, "pg_try_advisory_lock", runId);
+        return AdvisoryLocks.tryLock(session, key(runId));
     }
 
     public static void unlock(Connection session, UUID runId) throws SQLException {
-        call(session, "pg_advisory_unlock", runId);
+        AdvisoryLocks.unlock(session, key(runId));
     }
 
     /**
      * Runs {@code action} while holding the run's lock, if nobody (on any node) holds it; empty
-     * when the run is being driven somewhere. The action's transaction commits before the lock is
-     * released, so a node that takes the lock next sees its outcome.
+     * when the run is being driven somewhere (see {@link AdvisoryLocks#whileFree}).
      */
     public <T> Optional<T> whileFree(UUID runId, Supplier<T> action) throws SQLException {
-        try (Connection session = connection()) {
-            if (!tryLock(session, runId)) {
-                return Optional.empty();
-            }
-            try {
-                return Optional.of(action.get());
-            } finally {
-                unlock(session, runId);
-            }
-        }
-    }
-
-    private static boolean call(Connection session, String function, UUID runId) throws SQLException {
-        try (PreparedStatement ps = session.prepareStatement("SELECT " + function + "(?)")) {
-            ps.setLong(1, key(runId));
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && rs.getBoolean(1);
-            }
-        }
+        return AdvisoryLocks.whileFree(dataSource, key(runId), action);
     }
 }
