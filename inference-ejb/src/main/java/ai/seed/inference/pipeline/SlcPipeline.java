@@ -48,9 +48,9 @@ public class SlcPipeline {
         TurnState s = new TurnState(request, trace, effectiveMode(request.mode(), models, trace));
         try {
             if (!request.hasImage()) {
-                answerTextOnly(s);
+                answerTextOnly(s, models.settings());
             } else {
-                runImageTurn(s, models.settings());
+                runImageTurn(s, models);
             }
         } catch (TurnFailure | ModelCallException | FaultToleranceException e) {
             s.error = userMessage(e);
@@ -67,10 +67,11 @@ public class SlcPipeline {
         return requested;
     }
 
-    private void runImageTurn(TurnState s, ModelSettings settings) {
+    private void runImageTurn(TurnState s, ModelBackends.Resolved models) {
+        ModelSettings settings = models.settings();
         List<String> ids = s.request.concepts().stream().map(TurnConcept::id).toList();
         if (s.mode.usesDetector()) {
-            detect(s, settings);
+            detect(s, models);
         }
         if (s.mode == TurnMode.NO_DETECTOR) {
             DetectionReport none = DetectionReport.allAbsent(ids);
@@ -90,7 +91,8 @@ public class SlcPipeline {
     }
 
     /** Table 6 with the routed adapter; unparseable output is asked once more, then we fall back. */
-    private void detect(TurnState s, ModelSettings settings) {
+    private void detect(TurnState s, ModelBackends.Resolved models) {
+        ModelSettings settings = models.settings();
         TurnRequest.Routing routing = s.request.routing();
         int topK = routing != null && routing.topK() != null ? routing.topK() : settings.topK();
         Long version = routing == null ? null : routing.dictionaryVersionId();
@@ -100,7 +102,7 @@ public class SlcPipeline {
         SmallVlmRequest request = new SmallVlmRequest(Prompts.detectionSystem(), Prompts.detectionUser(cues(s)),
                 s.request.image(), s.adapter.adapterRef(), settings.smallTemperature(), settings.smallMaxTokens(),
                 references(s), s.adapter.fusion());
-        String label = backends.current().smallVlmLabel();
+        String label = models.smallVlmLabel();
         for (int attempt = 1; attempt <= 2; attempt++) {
             SmallVlmResponse response;
             try {
@@ -172,12 +174,12 @@ public class SlcPipeline {
     }
 
     /** Appendix D: a question without an image is answered from the stored identities. */
-    private void answerTextOnly(TurnState s) {
+    private void answerTextOnly(TurnState s, ModelSettings settings) {
         if (s.mode == TurnMode.SMALL_ONLY) {
             s.answer = SmallOnlyAnswerer.answerTextOnly(s.request.question());
             return;
         }
-        answer(s, Prompts.textOnlySystem(cues(s), identities(s)), backends.current().settings());
+        answer(s, Prompts.textOnlySystem(cues(s), identities(s)), settings);
     }
 
     private static List<ConceptCue> cues(TurnState s) {
