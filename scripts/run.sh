@@ -51,7 +51,14 @@ fi
 mkdir -p "$SERVER"
 # SEED_SERVER_SOURCE: another provisioned copy (the load and fault scripts use a cleaned one, so a
 # test server running in ear/target/server at the same time cannot leak its deployments in).
-cp -a "${SEED_SERVER_SOURCE:-$ROOT/ear/target/server}/." "$SERVER/"
+# The provisioned copy may hold the integration tests' logs, data and deployments: a new instance
+# starts without them (its own earlier logs, above, are kept).
+SOURCE=${SEED_SERVER_SOURCE:-$ROOT/ear/target/server}
+(cd "$SOURCE" && find . -mindepth 1 -maxdepth 1 ! -name standalone -exec cp -a {} "$SERVER/" \;)
+mkdir -p "$SERVER/standalone"
+(cd "$SOURCE/standalone" && find . -mindepth 1 -maxdepth 1 ! -name log ! -name data ! -name tmp ! -name deployments \
+  -exec cp -a {} "$SERVER/standalone/" \;)
+mkdir -p "$SERVER/standalone/deployments" "$SERVER/standalone/log"
 cp "$ROOT/ear/target/seed.ear" "$SERVER/standalone/deployments/seed.ear"
 
 # The first platform admin: created by the server only if none exists yet. The generated password

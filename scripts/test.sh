@@ -13,18 +13,36 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 . "$ROOT/scripts/lib/common.sh"
 
-"$ROOT/scripts/install-prerequisites.sh" --browser
-"$ROOT/scripts/setup-postgres.sh" seed_test
+# Each step is named; a failing one says which it was and how it ended, then the script stops.
+step() {
+  local name=$1; shift
+  local started=$SECONDS
+  log "step: $name"
+  if "$@"; then
+    log "step ok: $name ($((SECONDS - started)) s)"
+  else
+    local rc=$?
+    log "FAILED step: $name (exit $rc after $((SECONDS - started)) s); its output above says why"
+    exit "$rc"
+  fi
+}
+test_started=$SECONDS
+
+step "prerequisites (JDK, Maven, chromium, ...)" "$ROOT/scripts/install-prerequisites.sh" --browser
+step "PostgreSQL + pgvector (database seed_test)" "$ROOT/scripts/setup-postgres.sh" seed_test
 
 export SEED_DB_USER=${SEED_DB_USER:-seed}
 SEED_DB_PASSWORD=$(db_password); export SEED_DB_PASSWORD
 
 cd "$ROOT"
-mvn -B clean verify -Dseed.test.db.url="jdbc:postgresql://127.0.0.1:5432/seed_test"
-
-"$ROOT/scripts/validate-docker.sh"
-"$ROOT/scripts/smoke-test.sh"
-"$ROOT/scripts/scan-logs-for-secrets.sh"
-# Known-vulnerable libraries: lists what Seed ships and matches it against OSV advisories when
-# SEED_OSV_DIR holds a snapshot; without one it says NOT CHECKED (docs/RELIABILITY.md).
-"$ROOT/scripts/security/check-dependencies.sh"
+# One reactor build from clean: the modules resolve each other within it, never from what an
+# earlier 'mvn install' left in the local repository.
+step "unit, integration and browser tests (mvn clean verify)" \
+  mvn -B clean verify -Dseed.test.db.url="jdbc:postgresql://127.0.0.1:5432/seed_test"
+step "docker, compose and k8s validation" "$ROOT/scripts/validate-docker.sh"
+step "run command smoke test" "$ROOT/scripts/smoke-test.sh"
+step "secrets in server logs" "$ROOT/scripts/scan-logs-for-secrets.sh"
+# Known-vulnerable libraries: lists what the built EAR ships and matches it against OSV advisories
+# when SEED_OSV_DIR holds a snapshot; without one it says NOT CHECKED (docs/RELIABILITY.md).
+step "shipped libraries (dependency check)" "$ROOT/scripts/security/check-dependencies.sh"
+log "all steps passed in $((SECONDS - test_started)) s"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Known-vulnerability check of the Java libraries Seed ships (runtime scope of domain, db-migrations,
-# inference-ejb, web-ui, ear), offline, against advisories in OSV format (docs/RELIABILITY.md,
+# Known-vulnerability check of the Java libraries Seed ships (every jar inside the built
+# ear/target/seed.ear, or SEED_EAR), offline, against advisories in OSV format (docs/RELIABILITY.md,
 # "Dependencies"):
 #
 #   SEED_OSV_DIR=/path/to/osv scripts/security/check-dependencies.sh
@@ -15,15 +15,16 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 OUT="$ROOT/target/security"; mkdir -p "$OUT"
-(cd "$ROOT" && mvn -B dependency:list -DincludeScope=runtime -pl domain,db-migrations,inference-ejb,web-ui,ear 2>&1) \
-  | python3 -c '
-import re, sys
-seen = set()
-for line in sys.stdin:
-    m = re.search(r"\]\s+([\w.\-]+):([\w.\-]+):(?:jar|war|ejb|pom)(?::[\w.\-]+)?:([\w.\-]+):(compile|runtime)", line)
-    if m and not m.group(1).startswith("ai.seed"):
-        seen.add("%s:%s %s" % m.group(1, 2, 3))
-print("\n".join(sorted(seen)))' >"$OUT/dependencies.txt"
+EAR="${SEED_EAR:-$ROOT/ear/target/seed.ear}"
+if [ ! -f "$EAR" ]; then
+  echo "dependency check FAILED: no built EAR at $EAR (build first: mvn -B clean install -DskipTests, or scripts/test.sh)" >&2
+  exit 2
+fi
+# The list comes from the EAR that was built, not from a local Maven repository: it is what ships.
+if ! python3 "$ROOT/scripts/security/list_shipped.py" "$EAR" >"$OUT/dependencies.txt"; then
+  echo "dependency check FAILED: could not read the libraries in $EAR" >&2
+  exit 2
+fi
 echo "$(wc -l <"$OUT/dependencies.txt") third-party libraries shipped (list: $OUT/dependencies.txt)"
 
 if [ -z "${SEED_OSV_DIR:-}" ] || [ ! -d "$SEED_OSV_DIR" ]; then
