@@ -37,12 +37,14 @@ SEED_DB_PASSWORD=$(db_password); export SEED_DB_PASSWORD
 cd "$ROOT"
 # One reactor build from clean: the modules resolve each other within it, never from what an
 # earlier 'mvn install' left in the local repository.
+# dependency:list in the same reactor writes each module's shipped libraries for the last step.
 step "unit, integration and browser tests (mvn clean verify)" \
-  mvn -B clean verify -Dseed.test.db.url="jdbc:postgresql://127.0.0.1:5432/seed_test"
+  mvn -B clean verify dependency:list -DincludeScope=runtime -DoutputFile=target/runtime-dependencies.txt \
+    -Dseed.test.db.url="jdbc:postgresql://127.0.0.1:5432/seed_test"
 step "docker, compose and k8s validation" "$ROOT/scripts/validate-docker.sh"
 step "run command smoke test" "$ROOT/scripts/smoke-test.sh"
 step "secrets in server logs" "$ROOT/scripts/scan-logs-for-secrets.sh"
-# Known-vulnerable libraries: lists what the built EAR ships and matches it against OSV advisories
+# Known-vulnerable libraries: lists what the build shipped and matches it against OSV advisories
 # when SEED_OSV_DIR holds a snapshot; without one it says NOT CHECKED (docs/RELIABILITY.md).
 step "shipped libraries (dependency check)" "$ROOT/scripts/security/check-dependencies.sh"
 log "all steps passed in $((SECONDS - test_started)) s"

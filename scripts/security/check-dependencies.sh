@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Known-vulnerability check of the Java libraries Seed ships (every jar inside the built
-# ear/target/seed.ear, or SEED_EAR), offline, against advisories in OSV format (docs/RELIABILITY.md,
+# Known-vulnerability check of the Java libraries Seed ships (runtime scope of domain, db-migrations,
+# inference-ejb, web-ui, ear, as the reactor build resolved them), offline, against advisories in OSV format (docs/RELIABILITY.md,
 # "Dependencies"):
 #
 #   SEED_OSV_DIR=/path/to/osv scripts/security/check-dependencies.sh
@@ -15,16 +15,32 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 OUT="$ROOT/target/security"; mkdir -p "$OUT"
-EAR="${SEED_EAR:-$ROOT/ear/target/seed.ear}"
-if [ ! -f "$EAR" ]; then
-  echo "dependency check FAILED: no built EAR at $EAR (build first: mvn -B clean install -DskipTests, or scripts/test.sh)" >&2
-  exit 2
+# The list comes from the reactor build itself (scripts/test.sh runs dependency:list in the same
+# 'mvn clean verify' as the tests), never from what an earlier 'mvn install' left in the local
+# repository. Run on its own, this script makes that reactor build (packaging, no tests) first.
+modules=(domain db-migrations inference-ejb web-ui ear)
+listings=()
+for m in "${modules[@]}"; do listings+=("$ROOT/$m/target/runtime-dependencies.txt"); done
+if ! ls "${listings[@]}" >/dev/null 2>&1; then
+  echo "no dependency listings from a build yet: building (mvn package -DskipTests dependency:list)"
+  if ! (cd "$ROOT" && mvn -B -q package -DskipTests dependency:list -DincludeScope=runtime \
+        -DoutputFile=target/runtime-dependencies.txt >"$OUT/build.log" 2>&1); then
+    echo "dependency check FAILED: the build that lists the dependencies failed (log: $OUT/build.log)" >&2
+    tail -n 20 "$OUT/build.log" >&2
+    exit 2
+  fi
 fi
-# The list comes from the EAR that was built, not from a local Maven repository: it is what ships.
-if ! python3 "$ROOT/scripts/security/list_shipped.py" "$EAR" >"$OUT/dependencies.txt"; then
-  echo "dependency check FAILED: could not read the libraries in $EAR" >&2
-  exit 2
-fi
+python3 -c '
+import re, sys
+seen = set()
+for path in sys.argv[1:]:
+    for line in open(path, encoding="utf-8"):
+        m = re.search(r"^\s*([\w.\-]+):([\w.\-]+):(?:jar|war|ejb|pom)(?::[\w.\-]+)?:([\w.\-]+):(compile|runtime)", line)
+        if m and not m.group(1).startswith("ai.seed"):
+            seen.add("%s:%s %s" % m.group(1, 2, 3))
+if not seen:
+    sys.exit("dependency check FAILED: the listings name no library: " + " ".join(sys.argv[1:]))
+print("\n".join(sorted(seen)))' "${listings[@]}" >"$OUT/dependencies.txt"
 echo "$(wc -l <"$OUT/dependencies.txt") third-party libraries shipped (list: $OUT/dependencies.txt)"
 
 if [ -z "${SEED_OSV_DIR:-}" ] || [ ! -d "$SEED_OSV_DIR" ]; then
