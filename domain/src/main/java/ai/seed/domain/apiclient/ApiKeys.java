@@ -53,7 +53,8 @@ public final class ApiKeys {
                 sha256(key).getBytes(StandardCharsets.US_ASCII));
     }
 
-    private static String random(String alphabet, int n) {
+    /** {@code n} random characters of {@code alphabet} from a SecureRandom. */
+    public static String random(String alphabet, int n) {
         StringBuilder sb = new StringBuilder(n);
         for (int i = 0; i < n; i++) {
             sb.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
@@ -61,7 +62,8 @@ public final class ApiKeys {
         return sb.toString();
     }
 
-    private static String sha256(String s) {
+    /** Hex SHA-256 of a key, as stored. */
+    public static String sha256(String s) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

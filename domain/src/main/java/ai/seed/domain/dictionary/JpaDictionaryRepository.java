@@ -119,7 +119,7 @@ public class JpaDictionaryRepository implements DictionaryRepository {
                     query.embedderId(), query.dimension());
         }
         List<Object[]> rows = em.createNativeQuery("""
-                SELECT id, cluster_index, label, adapter_ref, 1 - (centroid <=> CAST(?1 AS vector)) AS cosine
+                SELECT id, cluster_index, label, adapter_ref, 1 - (centroid <=> CAST(?1 AS vector)) AS cosine, adapter_sha256
                   FROM meta_concept
                  WHERE dictionary_version_id = ?2
                  ORDER BY centroid <=> CAST(?1 AS vector), cluster_index
@@ -130,7 +130,7 @@ public class JpaDictionaryRepository implements DictionaryRepository {
                 .getResultList();
         return rows.stream()
                 .map(r -> new MetaConceptMatch(((Number) r[0]).longValue(), ((Number) r[1]).intValue(),
-                        (String) r[2], (String) r[3], ((Number) r[4]).doubleValue()))
+                        (String) r[2], (String) r[3], ((Number) r[4]).doubleValue(), (String) r[5]))
                 .toList();
     }
 }

@@ -38,6 +38,10 @@ public class MetaConcept {
     @Column(name = "adapter_ref", nullable = false)
     private String adapterRef;
 
+    /** The uploaded or fused artifact behind {@link #adapterRef}, when there is one. */
+    @Column(name = "adapter_sha256")
+    private String adapterSha256;
+
     @Column(name = "member_count", nullable = false)
     private int memberCount;
 
@@ -79,6 +83,18 @@ public class MetaConcept {
             throw new IllegalArgumentException("adapter reference must be 1-300 characters");
         }
         this.adapterRef = newAdapterRef.strip();
+        this.adapterSha256 = null; // a typed name has no verified artifact behind it
+    }
+
+    /** Points the meta-concept at a verified artifact, served as {@code servedName}. */
+    public void attachArtifact(String sha256, String servedName) {
+        this.adapterSha256 = java.util.Objects.requireNonNull(sha256, "sha256");
+        this.adapterRef = java.util.Objects.requireNonNull(servedName, "servedName");
+    }
+
+    /** The artifact's sha256, or null when the adapter is only a name. */
+    public String adapterSha256() {
+        return adapterSha256;
     }
 
     public String representativeKey() {

@@ -5,6 +5,8 @@ import ai.seed.domain.apiclient.ApiClientRepository;
 import ai.seed.domain.apiclient.ApiKeys;
 import ai.seed.domain.user.AppUser;
 import ai.seed.domain.user.PasswordHasher;
+import ai.seed.domain.adapter.AdapterRepository;
+import ai.seed.domain.adapter.AdapterUploadKeys;
 import ai.seed.domain.user.Role;
 import ai.seed.domain.user.UserRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +34,8 @@ public class SeedIdentityStore implements IdentityStore {
     UserRepository users;
     @Inject
     ApiClientRepository apiClients;
+    @Inject
+    AdapterRepository adapters;
 
     @Override
     public CredentialValidationResult validate(Credential credential) {
@@ -55,6 +59,9 @@ public class SeedIdentityStore implements IdentityStore {
     }
 
     private CredentialValidationResult validateKey(String key) {
+        if (key.startsWith(AdapterUploadKeys.PREFIX)) {
+            return validateUploadKey(key);
+        }
         Optional<ApiClient> client = ApiKeys.prefixOf(key).flatMap(apiClients::findByPrefix);
         Instant now = Instant.now();
         if (client.isEmpty() || !ApiKeys.matches(client.get(), key) || !client.get().usableAt(now)) {
@@ -62,5 +69,15 @@ public class SeedIdentityStore implements IdentityStore {
         }
         apiClients.markUsed(client.get().id(), now);
         return new CredentialValidationResult("api:" + client.get().id(), Set.of(Role.PARTNER.name()));
+    }
+
+    /** A key scoped to one adapter upload: it authenticates as an uploader, never as a partner. */
+    private CredentialValidationResult validateUploadKey(String key) {
+        Optional<AdapterRepository.UploadKey> found = AdapterUploadKeys.prefixOf(key).flatMap(adapters::findUploadKey);
+        if (found.isEmpty() || !AdapterUploadKeys.matches(found.get(), key)
+                || !found.get().expiresAt().isAfter(Instant.now())) {
+            return CredentialValidationResult.INVALID_RESULT;
+        }
+        return new CredentialValidationResult("upload:" + found.get().id(), Set.of(Role.ADAPTER_UPLOADER.name()));
     }
 }

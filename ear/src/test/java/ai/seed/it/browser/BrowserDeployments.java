@@ -22,7 +22,7 @@ final class BrowserDeployments {
 
     static EnterpriseArchive withFakes(String warName, Class<?> testClass) {
         WebArchive war = ShrinkWrap.create(WebArchive.class, warName)
-                .addClasses(testClass, ItShared.class)
+                .addClasses(testClass, ItShared.class, ai.seed.it.adapters.ItAdapters.class)
                 .addPackage(FakeOpenAiServer.class.getPackage())
                 .addPackage(PipelineFixture.class.getPackage())
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")

@@ -215,7 +215,9 @@ class ChatTurnBrowserIT {
             assertThat(dictionary.metaConceptCell("<bo>")).isVisible();
             assertThat(dictionary.activateButton()).isVisible();
             assertEquals(640, dictionary.mapWidth());
-            dictionary.activate();
+            // The fake small VLM (vLLM dialect) serves no adapter "meta-0": activation names it, then goes ahead.
+            String refusal = dictionary.activateAnyway();
+            assertTrue(refusal.contains("MISSING") && refusal.contains("meta-0"), refusal);
             assertThat(dictionary.activateButton()).isHidden();
             assertThat(dictionary.comparison()).hasText("This is the active version.");
             dictionary.changeFirstAdapter("lora-bo-v2");

@@ -41,6 +41,57 @@ public class MetaConceptsPage {
         return this;
     }
 
+    /**
+     * Activates the selected version whose adapters the small-VLM server does not serve: the
+     * refusal names what is missing ({@link #refusal}), then "Activate anyway" goes ahead.
+     */
+    public String activateAnyway() {
+        page.locator("#activate").click();
+        page.locator("vaadin-confirm-dialog-overlay vaadin-button[slot='confirm-button'], vaadin-confirm-dialog vaadin-button[slot='confirm-button']")
+                .first().click();
+        Locator why = page.locator("#activate-anyway-text");
+        assertThat(why).containsText("does not serve");
+        String refusal = why.textContent();
+        page.locator("vaadin-button[slot='confirm-button']")
+                .filter(new Locator.FilterOptions().setHasText("Activate anyway")).first().click();
+        return refusal;
+    }
+
+    /** The serving-state badge of meta-concept {@code index} in the adapters grid. */
+    public Locator adapterState(int index) {
+        return page.locator("#adapters-grid .adapter-state").nth(index);
+    }
+
+    /** Uploads a zip as meta-concept {@code index}'s adapter; returns the dialog's status text when refused. */
+    public MetaConceptsPage uploadAdapter(int index, java.nio.file.Path zip) {
+        page.locator("#adapters-grid .adapter-upload[data-index='" + index + "']").click();
+        page.locator("#adapter-upload-file input[type=file]").setInputFiles(zip);
+        assertThat(page.locator("#adapter-upload-file vaadin-upload-file[complete]").first()).isAttached();
+        page.locator("#adapter-upload-start").click();
+        return this;
+    }
+
+    public MetaConceptsPage closeUploadDialog() {
+        page.locator("vaadin-dialog-overlay vaadin-button").filter(new Locator.FilterOptions().setHasText("Close"))
+                .first().click();
+        return this;
+    }
+
+    /** The artifact column's text of meta-concept {@code index} (hash, rank, alpha, modules, size). */
+    public Locator adapterArtifact(int index) {
+        return page.locator("#adapters-grid vaadin-grid-cell-content")
+                .filter(new Locator.FilterOptions().setHasText("sha256")).nth(index);
+    }
+
+    public Locator uploadStatus() {
+        return page.locator("#adapter-upload-status");
+    }
+
+    public MetaConceptsPage checkServing() {
+        page.locator("#check-serving").click();
+        return this;
+    }
+
     /** The first cell of the versions grid with this text. */
     public Locator versionCell(String text) {
         return page.locator("#versions-grid vaadin-grid-cell-content")

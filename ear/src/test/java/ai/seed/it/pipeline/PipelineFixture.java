@@ -32,6 +32,22 @@ public final class PipelineFixture {
             new ConceptIdentity("a blue striped mug", "usually on the desk"), mugEmbedding);
     final UUID tenant = UUID.randomUUID();
 
+    public Embedding toyEmbedding() {
+        return toyEmbedding;
+    }
+
+    public Embedding mugEmbedding() {
+        return mugEmbedding;
+    }
+
+    public TurnConcept bo() {
+        return bo;
+    }
+
+    public UUID tenant() {
+        return tenant;
+    }
+
     /** A platform dictionary with two meta-concepts, activated: toys -> lora-toys, mugs -> lora-mugs. */
     void activateDictionary(DictionaryRepository dictionaries) {
         DictionaryVersion v = new DictionaryVersion(null, "pipeline-it-" + UUID.randomUUID(), BaselineEmbedder.ID,
@@ -52,6 +68,7 @@ public final class PipelineFixture {
                 .addPackage("ai.seed.it.dictionary")
                 .addPackage("ai.seed.it.api")
                 .addPackage("ai.seed.it.evaluation")
+                .addPackage("ai.seed.it.adapters")
                 .addAsWebInfResource(org.jboss.shrinkwrap.api.asset.EmptyAsset.INSTANCE, "beans.xml")
                 // The fake servers use the JDK's HTTP server, which WildFly hides unless asked for.
                 .setManifest(new org.jboss.shrinkwrap.api.asset.StringAsset(

@@ -10,7 +10,7 @@ import java.io.UncheckedIOException;
 import javax.imageio.ImageIO;
 
 /** Synthetic photos for pipeline tests: a "toy" (checker) and a "mug" (stripes) on white. */
-final class Scenes {
+public final class Scenes {
 
     private Scenes() {
     }
@@ -28,7 +28,7 @@ final class Scenes {
     }
 
     /** The toy at the top left, the mug at the bottom right. */
-    static ImageData scene() {
+    public static ImageData scene() {
         BufferedImage img = canvas(300, 300);
         checker(img, 10, 10, 100);
         stripes(img, 190, 190, 100);

@@ -178,10 +178,15 @@ public class ModelBackends {
     }
 
     private static OpenAiCompatibleClient client(ModelSettings.Endpoint e) {
+        return new OpenAiCompatibleClient(endpointOf(e));
+    }
+
+    /** The wire-level endpoint of configured settings. */
+    public static OpenAiEndpoint endpointOf(ModelSettings.Endpoint e) {
         OpenAiEndpoint.Dialect dialect = OpenAiEndpoint.Dialect.valueOf(e.dialect().toUpperCase(Locale.ROOT)
                 .replace('-', '_').replace("LLAMACPP", "LLAMA_CPP"));
-        return new OpenAiCompatibleClient(new OpenAiEndpoint(URI.create(e.url()), e.model(), e.apiKey(),
-                e.connectTimeout(), e.readTimeout(), dialect, e.loraIds()));
+        return new OpenAiEndpoint(URI.create(e.url()), e.model(), e.apiKey(),
+                e.connectTimeout(), e.readTimeout(), dialect, e.loraIds());
     }
 
     @PreDestroy

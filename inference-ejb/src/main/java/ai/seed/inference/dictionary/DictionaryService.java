@@ -43,6 +43,8 @@ public class DictionaryService {
     RetrainWorker worker;
     @Resource
     ManagedExecutorService executor;
+    @Inject
+    ai.seed.inference.adapters.ActivationGate gate;
 
     public JobView retrain(Caller caller, RetrainRequest request) {
         UUID scope = scope(caller);
@@ -78,12 +80,28 @@ public class DictionaryService {
     }
 
     public VersionView activate(Caller caller, long versionId) {
+        return activate(caller, versionId, false);
+    }
+
+    /**
+     * Activates a version, after making sure the small-VLM server serves its adapters: a version
+     * whose adapters are not all served is refused with the list of what is missing, unless
+     * {@code evenIfNotServed} (turns then run on the base model for those meta-concepts, labelled).
+     */
+    public VersionView activate(Caller caller, long versionId, boolean evenIfNotServed) {
         ownVersion(caller, versionId);
+        List<String> missing = gate.notServed(versionId);
+        if (!missing.isEmpty() && !evenIfNotServed) {
+            throw new ServiceException(ServiceException.Kind.CONFLICT, "adapters-not-served",
+                    "the small-VLM server does not serve " + missing.size() + " adapter(s) of version " + versionId
+                            + ": " + String.join("; ", missing) + ". Upload them, or activate anyway");
+        }
         try {
             dictionaries.activate(versionId);
         } catch (IllegalStateException e) {
             throw new ServiceException(ServiceException.Kind.CONFLICT, "not-activatable", e.getMessage());
         }
+        gate.activated(versionId);
         return ownVersion(caller, versionId);
     }
 

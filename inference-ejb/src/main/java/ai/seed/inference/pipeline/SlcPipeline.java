@@ -9,6 +9,7 @@ import ai.seed.inference.model.ModelCallException;
 import ai.seed.inference.model.ReferenceConcept;
 import ai.seed.inference.model.SmallVlmRequest;
 import ai.seed.inference.model.SmallVlmResponse;
+import ai.seed.inference.model.UnknownModelException;
 import ai.seed.inference.trace.Phase;
 import ai.seed.inference.trace.TurnTrace;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,6 +42,8 @@ public class SlcPipeline {
     AdapterRouter router;
     @Inject
     TurnRecorder recorder;
+    @Inject
+    ServedAdapters servedAdapters;
 
     public TurnResult run(TurnRequest request) {
         ModelBackends.Resolved models = backends.current();
@@ -97,16 +100,20 @@ public class SlcPipeline {
         int topK = routing != null && routing.topK() != null ? routing.topK() : settings.topK();
         Long version = routing == null ? null : routing.dictionaryVersionId();
         s.adapter = s.timed(Phase.ROUTE, () -> router.route(s.request.tenantId(), s.request.concepts(), topK, version));
+        s.adapter = s.timed(Phase.ROUTE, () -> servedAdapters.serve(s.adapter, settings));
         s.trace.event("adapter: " + (s.adapter.chosen() ? s.adapter.adapterRef() + " (cosine "
-                + String.format(java.util.Locale.ROOT, "%.4f", s.adapter.cosine()) + ")" : "none") + "; " + s.adapter.reason());
-        SmallVlmRequest request = new SmallVlmRequest(Prompts.detectionSystem(), Prompts.detectionUser(cues(s)),
-                s.request.image(), s.adapter.adapterRef(), settings.smallTemperature(), settings.smallMaxTokens(),
-                references(s), s.adapter.fusion());
+                + String.format(java.util.Locale.ROOT, "%.4f", s.adapter.cosine()) + ")" : "none") + "; " + s.adapter.reason()
+                + (s.adapter.chosen() && !Objects.equals(s.adapter.servedAs(), s.adapter.adapterRef())
+                        ? "; served as " + Objects.requireNonNullElse(s.adapter.servedAs(), "the base model") : ""));
+        if (s.adapter.servingNote() != null) {
+            s.trace.event(s.adapter.servingNote());
+        }
+        SmallVlmRequest request = detectionRequest(s, settings);
         String label = models.smallVlmLabel();
         for (int attempt = 1; attempt <= 2; attempt++) {
             SmallVlmResponse response;
             try {
-                response = s.timed(Phase.DETECT, () -> gateway.small(s.trace, label, request));
+                response = callSmall(s, label, request, settings);
             } catch (ModelCallException | FaultToleranceException e) {
                 fallBackToNoDetector(s, "small VLM failed: " + userMessage(e));
                 return;
@@ -121,8 +128,38 @@ public class SlcPipeline {
             } catch (UnparseableModelOutputException e) {
                 s.trace.event("small VLM output unparseable (attempt " + attempt + "): " + e.reason());
             }
+            request = detectionRequest(s, settings); // the adapter may have changed to the base model
         }
         fallBackToNoDetector(s, "small VLM output unparseable twice");
+    }
+
+    private SmallVlmRequest detectionRequest(TurnState s, ModelSettings settings) {
+        // Llama.cpp mixes the Top-K adapters per request, and an operator-registered vLLM fusion goes by
+        // their names; a product-built fusion or the base model is one name, no mix.
+        boolean routedAsIs = s.adapter.servingNote() == null && Objects.equals(s.adapter.servedAs(), s.adapter.adapterRef());
+        return new SmallVlmRequest(Prompts.detectionSystem(), Prompts.detectionUser(cues(s)),
+                s.request.image(), s.adapter.servedAs(), settings.smallTemperature(), settings.smallMaxTokens(),
+                references(s), routedAsIs ? s.adapter.fusion() : List.of());
+    }
+
+    /**
+     * One detection call; an adapter the server does not know (vLLM's 404 "The model `x` does not
+     * exist.") is asked once more on the base model, labelled, and the reconciler is told to load it.
+     */
+    private SmallVlmResponse callSmall(TurnState s, String label, SmallVlmRequest request, ModelSettings settings) {
+        try {
+            return s.timed(Phase.DETECT, () -> gateway.small(s.trace, label, request));
+        } catch (UnknownModelException e) {
+            if (request.adapter() == null) {
+                throw e;
+            }
+            String note = "adapter " + request.adapter() + " not served: base small model";
+            s.trace.event(note);
+            s.adapter = s.adapter.servedAs(null, note);
+            servedAdapters.notServed(request.adapter());
+            SmallVlmRequest onBase = detectionRequest(s, settings);
+            return s.timed(Phase.DETECT, () -> gateway.small(s.trace, label, onBase));
+        }
     }
 
     private void fallBackToNoDetector(TurnState s, String reason) {

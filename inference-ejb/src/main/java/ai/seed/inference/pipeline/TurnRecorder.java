@@ -48,7 +48,7 @@ public class TurnRecorder {
                 s.request.hasImage() ? sha256(s.request.image().bytes()) : null,
                 s.request.concepts().stream().map(TurnConcept::id).toList(),
                 s.adapter.dictionaryVersionId(), s.adapter.adapterRef(), s.adapter.cosine(),
-                s.mode.usesDetector() || s.rawSmallOutput != null ? models.smallVlmLabel() : null,
+                s.mode.usesDetector() || s.rawSmallOutput != null ? smallLabel(models, s.adapter) : null,
                 models.hasLargeVlm() ? models.largeVlmLabel() : null,
                 s.rawSmallOutput, TraceJson.report(s.detection),
                 TraceJson.reflection(s.questions, s.verdicts, s.changes), TraceJson.report(s.finalReport),
@@ -98,5 +98,16 @@ public class TurnRecorder {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The small model as it served this turn: with the adapter it got when that is not the routed one. */
+    private static String smallLabel(ModelBackends.Resolved models, AdapterChoice adapter) {
+        if (adapter.servingNote() != null) {
+            return models.smallVlmLabel() + " [" + adapter.servingNote() + "]";
+        }
+        if (adapter.chosen() && adapter.servedAs() != null && !adapter.servedAs().equals(adapter.adapterRef())) {
+            return models.smallVlmLabel() + " [served as " + adapter.servedAs() + "]";
+        }
+        return models.smallVlmLabel();
     }
 }

@@ -93,6 +93,8 @@ public class PipelineOverheadBenchmark {
         pipeline.gateway.maxRetryAfterMs = 0;
         pipeline.router = new AdapterRouter();
         pipeline.router.dictionaries = new OneVersionDictionary();
+        // Top-K = 1 here: the served adapter is the routed one, no fusion, no reconciler call.
+        pipeline.servedAdapters = new ServedAdapters();
         pipeline.recorder = new TurnRecorder();
         pipeline.recorder.turns = new DiscardingTurns();
         request = new TurnRequest(UUID.randomUUID(), null, "bench", TurnMode.FULL,

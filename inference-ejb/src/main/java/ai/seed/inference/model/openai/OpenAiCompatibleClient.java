@@ -48,7 +48,8 @@ public class OpenAiCompatibleClient implements Closeable {
             if (response.getStatus() == 200) {
                 return ChatCompletionsWire.parseResponse(text);
             }
-            throw OpenAiErrors.fromStatus(response.getStatus(), response.getHeaderString("Retry-After"), text);
+            throw OpenAiErrors.fromStatus(response.getStatus(), response.getHeaderString("Retry-After"), text,
+                    ChatCompletionsWire.modelName(endpoint, request));
         } catch (ProcessingException e) {
             throw transportFailure(e);
         }

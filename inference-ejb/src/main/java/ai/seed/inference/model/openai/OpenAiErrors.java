@@ -3,6 +3,7 @@ package ai.seed.inference.model.openai;
 import ai.seed.inference.model.ModelCallException;
 import ai.seed.inference.model.NonRetriableModelException;
 import ai.seed.inference.model.RetriableModelException;
+import ai.seed.inference.model.UnknownModelException;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -21,8 +22,23 @@ public final class OpenAiErrors {
     private OpenAiErrors() {
     }
 
+    /** vLLM's and OpenAI's words for a model (or LoRA adapter) the server does not serve. */
+    private static final java.util.regex.Pattern MODEL_DOES_NOT_EXIST =
+            java.util.regex.Pattern.compile("[Tt]he model [`'\"]?([^`'\"\\s]+)[`'\"]? does not exist");
+
     public static ModelCallException fromStatus(int status, String retryAfterHeader, String body) {
+        return fromStatus(status, retryAfterHeader, body, null);
+    }
+
+    /** As {@link #fromStatus(int, String, String)}; {@code requestedModel} names the model the call asked for. */
+    public static ModelCallException fromStatus(int status, String retryAfterHeader, String body, String requestedModel) {
         String message = "model server answered HTTP " + status + ": " + errorMessage(body);
+        if (status == 404) {
+            java.util.regex.Matcher unknown = MODEL_DOES_NOT_EXIST.matcher(errorMessage(body));
+            if (unknown.find() || body != null && body.contains("model_not_found")) {
+                return new UnknownModelException(message, unknown.find(0) ? unknown.group(1) : requestedModel);
+            }
+        }
         if (status == 408 || status == 409 || status == 429 || status >= 500) {
             return new RetriableModelException(message, status, parseRetryAfter(retryAfterHeader), null);
         }
@@ -42,6 +58,12 @@ public final class OpenAiErrors {
             }
             if (error != null && error.getValueType() == JsonValue.ValueType.STRING) {
                 return excerpt(json.getString("error")); // llama.cpp and some proxies
+            }
+            if (json.get("message") instanceof jakarta.json.JsonString message) {
+                return excerpt(message.getString()); // vLLM before 0.9: {"object": "error", "message": ...}
+            }
+            if (json.get("detail") instanceof jakarta.json.JsonString detail) {
+                return excerpt(detail.getString()); // FastAPI: {"detail": "Not Found"} for a route it lacks
             }
         } catch (RuntimeException notJson) {
             // fall through: show the raw start of the body

@@ -49,4 +49,27 @@ class OpenAiErrorsTest {
         assertThat(OpenAiErrors.parseRetryAfter("-1")).isNull();
         assertThat(OpenAiErrors.parseRetryAfter(null)).isNull();
     }
+
+    /** How each server says "no such model": vLLM (current and before 0.9), OpenAI; all map to one exception. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "{\"error\":{\"message\":\"The model `seed-1a2b` does not exist.\",\"type\":\"NotFoundError\",\"param\":\"model\",\"code\":404}} | seed-1a2b",
+        "{\"object\":\"error\",\"message\":\"The model `meta-3` does not exist.\",\"type\":\"NotFoundError\",\"param\":null,\"code\":404} | meta-3",
+        "{\"error\":{\"message\":\"The model 'gpt-5x' does not exist or you do not have access to it.\",\"type\":\"invalid_request_error\",\"code\":\"model_not_found\"}} | gpt-5x",
+    })
+    void unknownModelsAreTheirOwnCase(String body, String model) {
+        ModelCallException e = OpenAiErrors.fromStatus(404, null, body, "requested");
+        assertThat(e).isInstanceOf(ai.seed.inference.model.UnknownModelException.class);
+        assertThat(((ai.seed.inference.model.UnknownModelException) e).model()).isEqualTo(model);
+        assertThat(e.retriable()).isFalse();
+    }
+
+    @Test
+    void otherNotFoundsAreNotUnknownModels() {
+        assertThat(OpenAiErrors.fromStatus(404, null, "{\"detail\":\"Not Found\"}"))
+                .isNotInstanceOf(ai.seed.inference.model.UnknownModelException.class)
+                .hasMessage("model server answered HTTP 404: Not Found");
+        assertThat(OpenAiErrors.fromStatus(400, null, "{\"error\":{\"message\":\"The model `x` does not exist.\"}}"))
+                .isNotInstanceOf(ai.seed.inference.model.UnknownModelException.class);
+    }
 }

@@ -1,5 +1,10 @@
 package ai.seed.web.api.dictionary;
 
+import ai.seed.inference.adapters.AdapterService;
+import ai.seed.inference.adapters.AdapterUpload;
+import ai.seed.inference.adapters.AdapterView;
+import ai.seed.inference.adapters.MetaConceptAdapterView;
+import ai.seed.inference.adapters.UploadKeyView;
 import ai.seed.inference.dictionary.DictionaryService;
 import ai.seed.inference.dictionary.JobView;
 import ai.seed.inference.dictionary.RetrainRequest;
@@ -13,6 +18,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityPart;
+import java.io.InputStream;
+import java.time.Duration;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -45,6 +54,8 @@ public class DictionaryResource {
 
     @Inject
     DictionaryService dictionaries;
+    @Inject
+    AdapterService adapters;
     @Inject
     ApiCallers callers;
     @Context
@@ -89,8 +100,10 @@ public class DictionaryResource {
 
     @POST
     @Path("versions/{id}/activate")
-    public VersionView activate(@PathParam("id") long id) {
-        return dictionaries.activate(callers.of(security), id);
+    @Operation(summary = "Activate a version; refused (409 adapters-not-served) while the small-VLM server does not"
+            + " serve its adapters, unless evenIfNotServed=true")
+    public VersionView activate(@PathParam("id") long id, @QueryParam("evenIfNotServed") boolean evenIfNotServed) {
+        return dictionaries.activate(callers.of(security), id, evenIfNotServed);
     }
 
     @POST
@@ -103,6 +116,62 @@ public class DictionaryResource {
     @Path("versions/{id}/meta-concepts/{index}/adapter")
     public VersionView changeAdapter(@PathParam("id") long id, @PathParam("index") int index, Adapter body) {
         return dictionaries.changeAdapter(callers.of(security), id, index, body == null ? null : body.adapterRef());
+    }
+
+    /** A new upload key's validity; default 7 days. */
+    public record UploadKeyRequest(Integer validityHours) {
+    }
+
+    @PUT
+    @Path("versions/{id}/meta-concepts/{index}/adapter-artifact")
+    @Consumes({"application/zip", MediaType.APPLICATION_OCTET_STREAM})
+    @Operation(summary = "Upload this meta-concept's PEFT LoRA adapter as a zip of its folder (adapter_config.json +"
+            + " adapter_model.safetensors); validated before anything is stored. Upload keys may call this too")
+    public Response uploadAdapterZip(@PathParam("id") long id, @PathParam("index") int index,
+                                     @QueryParam("acceptBaseModel") String acceptBaseModel, InputStream zip) {
+        var caller = callers.of(security);
+        return created(adapters.upload(caller, id, index, new AdapterUpload.Zip(zip), acceptBaseModel));
+    }
+
+    @PUT
+    @Path("versions/{id}/meta-concepts/{index}/adapter-artifact")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Upload the adapter as a form: parts 'adapter_config.json' and 'adapter_model.safetensors',"
+            + " or one part 'adapter' holding the zip")
+    public Response uploadAdapterForm(@PathParam("id") long id, @PathParam("index") int index,
+                                      @QueryParam("acceptBaseModel") String acceptBaseModel, List<EntityPart> parts) {
+        var caller = callers.of(security);
+        return created(adapters.upload(caller, id, index, AdapterForms.upload(parts), acceptBaseModel));
+    }
+
+    @GET
+    @Path("versions/{id}/adapters")
+    @Operation(summary = "The version's meta-concepts with their adapters and serving state"
+            + " (SERVED / LOADING / MISSING / FAILED + reason + since)")
+    public List<MetaConceptAdapterView> adapters(@PathParam("id") long id) {
+        return adapters.adapters(callers.of(security), id);
+    }
+
+    @POST
+    @Path("versions/{id}/adapters/reconcile")
+    @Operation(summary = "Check now that the small-VLM server serves the version's adapters, loading what it can")
+    public List<MetaConceptAdapterView> reconcile(@PathParam("id") long id) {
+        return adapters.reconcileNow(callers.of(security), id);
+    }
+
+    @POST
+    @Path("versions/{id}/meta-concepts/{index}/upload-keys")
+    @Operation(summary = "A key that may upload only this meta-concept's adapter (for a training job); shown once")
+    public Response uploadKey(@PathParam("id") long id, @PathParam("index") int index, UploadKeyRequest body) {
+        var caller = callers.of(security);
+        Integer hours = body == null ? null : body.validityHours();
+        UploadKeyView key = adapters.issueUploadKey(caller, id, index, hours == null ? null : Duration.ofHours(hours));
+        return Response.status(Response.Status.CREATED).entity(key).build();
+    }
+
+    private static Response created(AdapterView view) {
+        return Response.status(Response.Status.CREATED).entity(view)
+                .header("Location", "/api/v1/adapters/" + view.sha256()).build();
     }
 
     @GET

@@ -7,10 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** A chat turn's result for API clients: answer, refined report, what reflection changed, trace id. */
+/**
+ * A chat turn's result for API clients: answer, refined report, what reflection changed, trace id;
+ * {@code adapter} is the routed meta-concept adapter, {@code servedAdapter} the name the small VLM
+ * got (a fusion, the routed one, or null: the base model) and {@code adapterNote} why it differs.
+ */
 public record TurnAnswer(UUID turnId, String traceId, String status, String answer, String error, String mode,
-                         String adapter, Map<String, Cue> report, List<String> reflectionChanges, int smallCalls,
-                         int largeCalls, int retries) {
+                         String adapter, String servedAdapter, String adapterNote, Map<String, Cue> report,
+                         List<String> reflectionChanges, int smallCalls, int largeCalls, int retries) {
 
     /** One concept's refined cue. */
     public record Cue(boolean present, String locationAbsolute, String locationRelative, String verification) {
@@ -18,7 +22,8 @@ public record TurnAnswer(UUID turnId, String traceId, String status, String answ
 
     static TurnAnswer of(TurnResult r) {
         return new TurnAnswer(r.turnId(), r.requestId(), r.status().name(), r.answer(), r.errorMessage(),
-                r.effectiveMode().name(), r.adapter().adapterRef(), cues(r.finalReport()),
+                r.effectiveMode().name(), r.adapter().adapterRef(), r.adapter().servedAs(), r.adapter().servingNote(),
+                cues(r.finalReport()),
                 r.changes().stream().map(c -> c.conceptId() + " " + c.field() + ": " + c.before() + " -> " + c.after()
                         + " (" + c.reason() + ")").toList(),
                 r.smallCalls(), r.largeCalls(), r.retries());

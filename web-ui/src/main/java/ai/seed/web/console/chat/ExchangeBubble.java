@@ -81,6 +81,11 @@ class ExchangeBubble extends VerticalLayout {
         String adapter = a == null ? "none" : a.chosen()
                 ? a.adapterRef() + (a.cosine() == null ? "" : String.format(Locale.ROOT, " (cosine %.3f)", a.cosine()))
                 : "none (" + a.reason() + ")";
+        if (a != null && a.servingNote() != null) {
+            adapter += " [" + a.servingNote() + "]";
+        } else if (a != null && a.chosen() && a.servedAs() != null && !a.servedAs().equals(a.adapterRef())) {
+            adapter += " served as " + a.servedAs();
+        }
         String mode = r.effectiveMode() == null ? "?" : r.effectiveMode().name();
         if (r.requestedMode() != null && r.requestedMode() != r.effectiveMode()) {
             mode += " (asked for " + r.requestedMode().name() + ")";

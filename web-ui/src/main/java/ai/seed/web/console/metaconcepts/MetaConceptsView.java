@@ -56,11 +56,15 @@ public class MetaConceptsView extends VerticalLayout implements BeforeEnterObser
     DictionaryService dictionary;
     @Inject
     DictionaryMap dictionaryMap;
+    @Inject
+    ai.seed.inference.adapters.AdapterService adapters;
     @jakarta.annotation.Resource
     jakarta.enterprise.concurrent.ManagedScheduledExecutorService scheduler;
 
     private final Grid<VersionView> versions = new Grid<>();
     private final MetaConceptGrid metaConcepts = new MetaConceptGrid(this::saveAdapter);
+    private final AdapterServingGrid adapterGrid = new AdapterServingGrid(this::openUpload, this::issueUploadKey);
+    private final Button checkServing = new Button("Check serving", e -> checkServing());
     private final H3 selectedTitle = new H3();
     private final Span comparison = new Span();
     private final Button activate = new Button("Activate", e -> confirmActivate());
@@ -90,7 +94,10 @@ public class MetaConceptsView extends VerticalLayout implements BeforeEnterObser
         detail.setPadding(false);
         map.setId("concept-map");
         map.setWidthFull();
-        detail.add(selectedHeader, comparison, metaConcepts, map);
+        checkServing.setId("check-serving");
+        HorizontalLayout adaptersHeader = new HorizontalLayout(new H3("Adapters"), checkServing);
+        adaptersHeader.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        detail.add(selectedHeader, comparison, metaConcepts, adaptersHeader, adapterGrid, map);
         detail.setVisible(false);
         add(header, versions, detail);
     }
@@ -146,7 +153,54 @@ public class MetaConceptsView extends VerticalLayout implements BeforeEnterObser
         comparison.setText(VersionComparison.describe(v, VersionComparison.active(all)));
         metaConcepts.setItems(v.metaConcepts());
         activate.setVisible("READY".equals(v.status()));
+        showAdapters(v.id());
         showMap(v);
+    }
+
+    private void showAdapters(long versionId) {
+        try {
+            adapterGrid.setItems(adapters.adapters(caller, versionId));
+        } catch (RuntimeException e) {
+            ConsoleErrors.show(e);
+        }
+    }
+
+    private void checkServing() {
+        VersionView v = versions.asSingleSelect().getValue();
+        try {
+            adapterGrid.setItems(adapters.reconcileNow(caller, v.id()));
+        } catch (RuntimeException e) {
+            ConsoleErrors.show(e);
+        }
+    }
+
+    private void openUpload(ai.seed.inference.adapters.MetaConceptAdapterView m) {
+        VersionView v = versions.asSingleSelect().getValue();
+        new AdapterUploadDialog(adapters, caller, v.id(), m.clusterIndex(), m.label(), () -> reload(v.id())).open();
+    }
+
+    /** Shows a new upload key once, with the command a training job runs. */
+    private void issueUploadKey(ai.seed.inference.adapters.MetaConceptAdapterView m) {
+        VersionView v = versions.asSingleSelect().getValue();
+        try {
+            var key = adapters.issueUploadKey(caller, v.id(), m.clusterIndex(), null);
+            com.vaadin.flow.component.textfield.TextField shown = new com.vaadin.flow.component.textfield.TextField(
+                    "Upload key (shown once)");
+            shown.setValue(key.key());
+            shown.setReadOnly(true);
+            shown.setWidthFull();
+            shown.setId("upload-key-value");
+            Span how = new Span("Valid until " + time(key.expiresAt()) + "; it may only PUT " + key.uploadPath()
+                    + " (kubectl create secret generic seed-adapter-upload-v" + v.id() + "-" + m.clusterIndex()
+                    + " --from-literal=api-key=<key>). docs/ADAPTERS.md, \"Training an adapter\".");
+            com.vaadin.flow.component.dialog.Dialog d = new com.vaadin.flow.component.dialog.Dialog(shown, how);
+            d.setHeaderTitle("Upload key for meta-concept " + m.clusterIndex());
+            d.setWidth("36rem");
+            d.getFooter().add(new Button("Close", e -> d.close()));
+            d.open();
+        } catch (RuntimeException e) {
+            ConsoleErrors.show(e);
+        }
     }
 
     private void showMap(VersionView v) {
@@ -192,11 +246,40 @@ public class MetaConceptsView extends VerticalLayout implements BeforeEnterObser
         VersionView v = versions.asSingleSelect().getValue();
         ConfirmDialog d = new ConfirmDialog("Activate version #" + v.id() + "?",
                 "From the next turn on, adapters are routed with this version's " + v.metaConcepts().size()
-                        + " meta-concepts. You can roll back.", "Activate", e -> act(() -> dictionary.activate(caller, v.id()),
-                "Version #" + v.id() + " is active."));
+                        + " meta-concepts. You can roll back.", "Activate", e -> activateOrOffer(v));
         d.setCancelable(true);
         d.setConfirmButtonTheme("primary success");
         d.open();
+    }
+
+    /** Activation refused because adapters are not served: show what is missing and offer to go ahead. */
+    private void activateOrOffer(VersionView v) {
+        try {
+            dictionary.activate(caller, v.id(), false);
+            ConsoleErrors.success("Version #" + v.id() + " is active.");
+            reload(v.id());
+        } catch (ServiceException e) {
+            if (!"adapters-not-served".equals(e.code())) {
+                ConsoleErrors.show(e);
+                return;
+            }
+            Span why = new Span(e.getMessage() + " Turns routed to them will run on the base small model, labelled "
+                    + "as such.");
+            why.setId("activate-anyway-text");
+            ConfirmDialog anyway = new ConfirmDialog();
+            anyway.setHeader("Adapters not served");
+            anyway.setText(why);
+            anyway.setConfirmText("Activate anyway");
+            anyway.addConfirmListener(ok -> act(() -> dictionary.activate(caller, v.id(), true),
+                    "Version #" + v.id() + " is active."));
+            anyway.setCancelable(true);
+            anyway.setConfirmButtonTheme("error primary");
+            anyway.setId("activate-anyway");
+            anyway.open();
+            showAdapters(v.id());
+        } catch (RuntimeException e) {
+            ConsoleErrors.show(e);
+        }
     }
 
     private void confirmRollback() {
