@@ -46,6 +46,8 @@ fi
 # dataset is registered in data/dataset_info.json.
 check "Kubernetes manifests are valid (docker/k8s, training bundle example included)" \
   node "$K8S_VALIDATE/validate.mjs" "$ROOT/docker/k8s"
+check "training bundle example is complete (docker/k8s/training/example)" bash -c \
+  "cd '$ROOT/docker/k8s/training/example' && for f in README.md job.yaml train.yaml data/dataset_info.json data/meta-0.json images.txt volumes.yaml copy-pod.yaml; do test -s \$f || { echo missing \$f; exit 1; }; done"
 if command -v kubectl >/dev/null 2>&1; then
   check "kustomize builds docker/k8s" bash -c "kubectl kustomize '$ROOT/docker/k8s' >/dev/null"
   check "kustomize leaves the training bundle example out" \
