@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.Collections;
@@ -542,6 +543,7 @@ public final class TrainingJobBundle {
         String secret = uploadSecretName(versionId, clusterIndex);
         String bundle = bundleName(versionId, clusterIndex);
         String dir = bundleDirectory(versionId, clusterIndex);
+        String[] forward = service(s.apiBaseUrl(), ns);
         StringBuilder md = new StringBuilder();
         md.append("# Training the adapter of meta-concept ").append(clusterIndex).append(" (`").append(label)
                 .append("`), dictionary version ").append(versionId).append("\n\n");
@@ -663,15 +665,15 @@ public final class TrainingJobBundle {
                 ## If the upload was refused
 
                 The trained adapter is kept on the data volume at `%s`. Fix the cause (see the
-                upload log), create a new key (step 3, `KEY=...` only) and upload it by hand:
+                upload log), create a new key (step 3, `KEY=...` only) and upload it by hand%s:
 
                 ```bash
                 kubectl apply -f copy-pod.yaml
                 kubectl -n %s wait --for=condition=Ready pod/%s --timeout=5m
                 kubectl -n %s exec %s -- cat %s > adapter.zip
                 kubectl -n %s delete pod %s
-                curl --fail-with-body -X PUT -H "Content-Type: application/zip" -H "Authorization: Bearer $KEY" \\
-                  --upload-file adapter.zip "$SEED_URL%s"
+                %scurl --fail-with-body -X PUT -H "Content-Type: application/zip" -H "Authorization: Bearer $KEY" \\
+                  --upload-file adapter.zip "%s%s"%s
                 ```
 
                 ## Serving
@@ -681,9 +683,35 @@ public final class TrainingJobBundle {
                 """.formatted(versionId, clusterIndex, uploadKeysPath(versionId, clusterIndex), ns, secret, ns, secret,
                 SECRET_KEY, ns, job, ns, job, ns, job, ns, job, ns, job, s.activeDeadlineSeconds(),
                 CURL_HTTP_ERROR, s.backoffLimit(), ns, job, ns, job, versionId, clusterIndex, ns, secret,
-                adapterCopy(versionId, clusterIndex), ns, COPY_POD, ns, COPY_POD, adapterCopy(versionId, clusterIndex),
-                ns, COPY_POD, uploadPath(versionId, clusterIndex), s.loraRank(), s.loraRank()));
+                adapterCopy(versionId, clusterIndex), forward == null ? "" : ", through a port-forward to Seed's "
+                        + "Service as the Job does (the Ingress limits request bodies to 32 MiB, less than an adapter)",
+                ns, COPY_POD, ns, COPY_POD, adapterCopy(versionId, clusterIndex), ns, COPY_POD,
+                forward == null ? "" : "kubectl -n " + forward[0] + " port-forward svc/" + forward[1] + " 18080:"
+                        + forward[2] + " >/dev/null &\nsleep 3\n",
+                forward == null ? "$SEED_URL" : "http://127.0.0.1:18080", uploadPath(versionId, clusterIndex),
+                forward == null ? "" : "\nkill $!", s.loraRank(), s.loraRank()));
         return md.toString();
+    }
+
+    /**
+     * {namespace, service, port} when the API base URL is a plain-http in-cluster Service
+     * ({@code http://seed-app:8080}, {@code http://seed-app.seed.svc.cluster.local:8080}), else null.
+     */
+    static String[] service(String apiBaseUrl, String namespace) {
+        URI uri = URI.create(apiBaseUrl);
+        String host = uri.getHost();
+        if (!"http".equals(uri.getScheme()) || host == null || host.matches("[0-9.]+")) {
+            return null;
+        }
+        String[] labels = host.split("\\.");
+        boolean bare = labels.length == 1;
+        boolean svc = labels.length >= 3 && labels[2].equals("svc")
+                && (labels.length == 3 || host.endsWith(".svc.cluster.local") && labels.length == 5);
+        if (!bare && !svc) {
+            return null;
+        }
+        int port = uri.getPort() < 0 ? 80 : uri.getPort();
+        return new String[] {bare ? namespace : labels[1], labels[0], Integer.toString(port)};
     }
 
     private static void row(StringBuilder md, String name, String value) {

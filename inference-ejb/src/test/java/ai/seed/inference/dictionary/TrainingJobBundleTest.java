@@ -238,6 +238,8 @@ class TrainingJobBundleTest {
                 .contains("*Meta-concepts*")
                 .contains("--max-lora-rank")
                 .contains("/data/outputs/v7-meta-3/adapter.zip")
+                .contains("kubectl -n seed port-forward svc/seed-app 18080:8080 >/dev/null &\n")
+                .contains("\"http://127.0.0.1:18080/api/v1/dictionary/versions/7/meta-concepts/3/adapter-artifact\"\nkill $!\n")
                 .doesNotContain("%s").doesNotContain("%d")
                 .doesNotContain("absolute");
         String absolute = BUNDLE.files(7, 3, "<bo>", DATASET.replace("images/dataset_bo", "/data/x")).get("README.md");
@@ -275,7 +277,19 @@ class TrainingJobBundleTest {
         assertThat(loadAll(files.get("volumes.yaml"))).extracting(p -> at(p, "spec", "accessModes", 0))
                 .containsOnly("ReadWriteMany");
         assertThat(files.get("README.md")).contains("kubectl -n ml create secret generic seed-adapter-upload-v2-0")
-                .doesNotContain("-n seed ");
+                .doesNotContain("-n seed ").doesNotContain("port-forward")
+                .contains("\"$SEED_URL/api/v1/dictionary/versions/2/meta-concepts/0/adapter-artifact\"");
+    }
+
+    @Test
+    void manualUploadsGoThroughAPortForwardWhenTheApiIsAnInClusterService() {
+        assertThat(TrainingJobBundle.service("http://seed-app:8080", "seed")).containsExactly("seed", "seed-app", "8080");
+        assertThat(TrainingJobBundle.service("http://seed-app.other.svc.cluster.local:9000", "seed"))
+                .containsExactly("other", "seed-app", "9000");
+        assertThat(TrainingJobBundle.service("http://seed-app.other.svc", "seed")).containsExactly("other", "seed-app", "80");
+        assertThat(TrainingJobBundle.service("http://seed.example.com", "seed")).isNull();
+        assertThat(TrainingJobBundle.service("https://seed-app:8443", "seed")).isNull();
+        assertThat(TrainingJobBundle.service("http://10.0.0.7:8080", "seed")).isNull();
     }
 
     @Test
