@@ -178,7 +178,7 @@ public final class TrainingJobBundle {
         Map<String, String> files = new LinkedHashMap<>();
         files.put("README.md", readme(versionId, clusterIndex, label, dataset));
         files.put("job.yaml", job(versionId, clusterIndex, label));
-        files.put("train.yaml", train(versionId, clusterIndex, label));
+        files.put("train.yaml", train(versionId, clusterIndex, label, dataset));
         files.put("data/dataset_info.json", datasetInfo(clusterIndex));
         files.put(datasetPath(clusterIndex), datasetJson);
         files.put("images.txt", String.join("\n", dataset.images()) + "\n");
@@ -298,7 +298,7 @@ public final class TrainingJobBundle {
 
     // ---- train.yaml ----------------------------------------------------------------------------
 
-    private String train(long versionId, int clusterIndex, String label) {
+    private String train(long versionId, int clusterIndex, String label, Dataset dataset) {
         TrainingJobSettings s = settings;
         StringBuilder out = new StringBuilder();
         out.append(YamlText.comment("LLaMA-Factory: the LoRA adapter of meta-concept " + clusterIndex + " (" + label
@@ -321,7 +321,10 @@ public final class TrainingJobBundle {
                 "save_strategy", "no", "report_to", "none");
         section(out, "train", "per_device_train_batch_size", s.perDeviceTrainBatchSize(),
                 "gradient_accumulation_steps", s.gradientAccumulationSteps(), "learning_rate", s.learningRate(),
-                "num_train_epochs", s.epochs(), "lr_scheduler_type", "cosine", "warmup_ratio", 0.1, "bf16", true,
+                "num_train_epochs", s.epochs(), "lr_scheduler_type", "cosine",
+                // 10 % of the steps as an integer: warmup_ratio is gone from newer transformers, and a
+                // fractional warmup_steps is unknown to older ones
+                "warmup_steps", warmupSteps(optimizerSteps(dataset.samples())), "bf16", true,
                 "seed", 42);
         String text = out.toString();
         if (text.contains("${")) {
@@ -329,6 +332,25 @@ public final class TrainingJobBundle {
             throw new IllegalArgumentException("train.yaml must not contain ${");
         }
         return text;
+    }
+
+    /**
+     * Optimizer steps of the whole training, as the Hugging Face Trainer counts them: batches per
+     * device per epoch, divided by the accumulation steps (rounded up), times the epochs.
+     */
+    int optimizerSteps(int samples) {
+        TrainingJobSettings s = settings;
+        long batches = ceilDiv(samples, (long) s.gpus() * s.perDeviceTrainBatchSize());
+        long perEpoch = Math.max(1, ceilDiv(batches, s.gradientAccumulationSteps()));
+        return (int) Math.min(Integer.MAX_VALUE, (long) Math.ceil(perEpoch * s.epochs()));
+    }
+
+    static int warmupSteps(int optimizerSteps) {
+        return optimizerSteps / 10;
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return (a + b - 1) / b;
     }
 
     private static void section(StringBuilder out, String name, Object... keyValues) {
@@ -558,7 +580,10 @@ public final class TrainingJobBundle {
         row(md, "Base model", "`" + s.baseModel() + "` (template `" + s.template() + "`)");
         row(md, "LoRA", "rank " + s.loraRank() + ", alpha " + s.loraAlpha() + ", target `" + s.loraTarget()
                 + "` (language model; vision tower and projector frozen)");
-        row(md, "Training", YamlText.decimal(s.epochs()) + " epochs, learning rate " + YamlText.decimal(s.learningRate())
+        int steps = optimizerSteps(dataset.samples());
+        row(md, "Training", YamlText.decimal(s.epochs()) + " epochs = about " + steps + " optimizer steps ("
+                + warmupSteps(steps) + " of warm-up; the paper trains 80), learning rate "
+                + YamlText.decimal(s.learningRate())
                 + ", batch " + s.effectiveBatchSize() + " (" + s.gpus() + " GPU x " + s.perDeviceTrainBatchSize()
                 + " x " + s.gradientAccumulationSteps() + " accumulation steps), cutoff " + s.cutoffLen()
                 + " tokens, images scaled to at most " + s.imageMaxPixels() + " pixels");

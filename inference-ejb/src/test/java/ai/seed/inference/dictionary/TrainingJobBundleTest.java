@@ -190,6 +190,7 @@ class TrainingJobBundleTest {
                 .containsEntry("learning_rate", 5.0e-5)
                 .containsEntry("num_train_epochs", 3.0)
                 .containsEntry("bf16", true)
+                .containsEntry("warmup_steps", 0)
                 .containsEntry("freeze_vision_tower", true)
                 // quoted: a YAML 1.1 reader makes a plain no the boolean false
                 .containsEntry("save_strategy", "no")
@@ -199,6 +200,21 @@ class TrainingJobBundleTest {
         Map<String, Object> job = load(FILES.get("job.yaml"));
         assertThat(env(container(job, "initContainers", "train"), "SEED_ADAPTER_DIR")).isEqualTo(train.get("output_dir"));
         assertThat(FILES.get("train.yaml")).startsWith("# LLaMA-Factory: the LoRA adapter of meta-concept 3 (<bo>)");
+    }
+
+    @Test
+    void warmUpIsAnIntegerTenthOfTheOptimizerSteps() {
+        // 1000 samples: 500 batches of 2, 16 optimizer steps of 32 batches per epoch, 3 epochs
+        assertThat(BUNDLE.optimizerSteps(1000)).isEqualTo(48);
+        assertThat(TrainingJobBundle.warmupSteps(48)).isEqualTo(4);
+        assertThat(BUNDLE.optimizerSteps(1)).isEqualTo(3);
+        TrainingJobBundle paper = new TrainingJobBundle(TrainingJobSettings.builder().epochs(10).build());
+        assertThat(paper.optimizerSteps(512)).isEqualTo(80);
+        String dataset = "[" + String.join(",", java.util.Collections.nCopies(512,
+                "{\"messages\":[],\"images\":[\"a.jpg\"]}")) + "]";
+        Map<String, String> files = paper.files(1, 0, "bo", dataset);
+        assertThat(load(files.get("train.yaml"))).containsEntry("warmup_steps", 8).doesNotContainKey("warmup_ratio");
+        assertThat(files.get("README.md")).contains("10.0 epochs = about 80 optimizer steps (8 of warm-up");
     }
 
     @Test
