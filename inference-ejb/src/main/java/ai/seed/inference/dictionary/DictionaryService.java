@@ -152,6 +152,22 @@ public class DictionaryService {
         }
     }
 
+    /**
+     * The ready training job of one meta-concept's adapter: LLaMA-Factory config, Kubernetes Job
+     * that trains and uploads it with an upload key, the dataset, the steps (docs/ADAPTERS.md).
+     */
+    public byte[] trainingBundle(Caller caller, long versionId, int clusterIndex) {
+        String dataset = trainingManifest(caller, versionId, clusterIndex, Map.of());
+        String label = dictionaries.versions(scope(caller)).stream().filter(v -> v.id() == versionId)
+                .flatMap(v -> v.metaConcepts().stream()).filter(m -> m.clusterIndex() == clusterIndex)
+                .map(MetaConcept::label).findFirst().orElse("meta-" + clusterIndex);
+        try {
+            return new TrainingJobBundle(TrainingJobSettings.defaults()).zip(versionId, clusterIndex, label, dataset);
+        } catch (IllegalArgumentException e) {
+            throw ServiceException.invalid("training-bundle", e.getMessage());
+        }
+    }
+
     private static UUID scope(Caller caller) {
         if (caller.has(Role.PLATFORM_ADMIN)) {
             return null;

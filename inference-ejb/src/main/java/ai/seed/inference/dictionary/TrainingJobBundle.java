@@ -600,13 +600,13 @@ public final class TrainingJobBundle {
                 its registration), `images.txt` (the images the dataset needs), `volumes.yaml` (the volumes,
                 once per cluster), `copy-pod.yaml` (a pod to fill the data volume).
 
-                You need `kubectl` with access to namespace `%s`, `curl`, `jq` and `tar`, an API key of an
-                admin who may manage this dictionary version (`SEED_ADMIN_KEY`) and Seed's URL as you reach it
+                You need `kubectl` with access to namespace `%s`, `curl`, `jq` and `tar`, the credentials of an
+                admin who may manage this dictionary version (a signed-in console session's cookie `SEED_COOKIE`; partner API keys cannot) and Seed's URL as you reach it
                 (`SEED_URL`, e.g. `https://seed.example.com`). Run the commands in bash, in the bundle's folder:
 
                 ```bash
                 unzip %s.zip && cd %s
-                export SEED_URL=https://seed.example.com SEED_ADMIN_KEY=seed_...
+                export SEED_URL=https://seed.example.com SEED_COOKIE='JSESSIONID=...'
                 ```
 
                 ## 1. Volumes (once per cluster)
@@ -647,7 +647,7 @@ public final class TrainingJobBundle {
                 shortly before the Job starts: it must still be valid when the training ends.
 
                 ```bash
-                KEY=$(curl -fsS -X POST -H "Authorization: Bearer $SEED_ADMIN_KEY" \\
+                KEY=$(curl -fsS -X POST -H "Cookie: $SEED_COOKIE" -H 'Content-Type: application/json' -d '{}' \\
                   "$SEED_URL%s" | jq -r '.key // empty')
                 test -n "$KEY" || echo "no upload key: see the curl error above"
                 kubectl -n %s delete secret %s --ignore-not-found

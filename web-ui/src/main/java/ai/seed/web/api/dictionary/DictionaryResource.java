@@ -175,6 +175,17 @@ public class DictionaryResource {
     }
 
     @GET
+    @Path("versions/{id}/meta-concepts/{index}/training-job")
+    @Produces("application/zip")
+    @Operation(summary = "The ready training job of this meta-concept's adapter: LLaMA-Factory config, Kubernetes"
+            + " Job that trains and uploads it, dataset and steps (docs/ADAPTERS.md)")
+    public Response trainingJob(@PathParam("id") long id, @PathParam("index") int index) {
+        byte[] zip = dictionaries.trainingBundle(callers.of(security), id, index);
+        return Response.ok(zip, "application/zip").header("Content-Disposition", "attachment; filename=\""
+                + ai.seed.inference.dictionary.TrainingJobBundle.zipFileName(id, index) + "\"").build();
+    }
+
+    @GET
     @Path("versions/{id}/meta-concepts/{index}/training-manifest")
     @Operation(summary = "ShareGPT / LLaMA-Factory training data for this meta-concept's adapter")
     public String trainingManifest(@PathParam("id") long id, @PathParam("index") int index) {
