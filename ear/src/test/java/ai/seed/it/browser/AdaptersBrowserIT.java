@@ -92,7 +92,7 @@ class AdaptersBrowserIT {
             MetaConceptsPage dictionary = browser.metaConcepts();
 
             dictionary.uploadAdapter(1, wrongBase);
-            assertThat(dictionary.uploadStatus()).containsText("base model");
+            assertThat(dictionary.uploadStatus()).containsText("trained for \"meta-llama/Llama-3.2-1B\"");
             browser.screenshot("-refused");
             dictionary.closeUploadDialog();
 

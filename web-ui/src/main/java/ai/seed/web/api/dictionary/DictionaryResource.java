@@ -124,7 +124,9 @@ public class DictionaryResource {
 
     @PUT
     @Path("versions/{id}/meta-concepts/{index}/adapter-artifact")
-    @Consumes({"application/zip", MediaType.APPLICATION_OCTET_STREAM})
+    // Any other content type lands here too: who may upload is checked first, then the body (not a
+    // zip: 400 archive-invalid), so a stranger learns nothing from a 415.
+    @Consumes({"application/zip", MediaType.APPLICATION_OCTET_STREAM, MediaType.WILDCARD})
     @Operation(summary = "Upload this meta-concept's PEFT LoRA adapter as a zip of its folder (adapter_config.json +"
             + " adapter_model.safetensors); validated before anything is stored. Upload keys may call this too")
     public Response uploadAdapterZip(@PathParam("id") long id, @PathParam("index") int index,
