@@ -27,19 +27,14 @@ public class ActivationGate {
     AdapterReconciler reconciler;
     @Inject
     ModelBackends backends;
-    @Inject
-    org.eclipse.microprofile.config.Config config;
     @jakarta.annotation.Resource
     jakarta.transaction.TransactionSynchronizationRegistry transactions;
 
     /** "meta-3 (cluster 3, seed-1a2b...): MISSING: why" for each adapter of the version not served. */
     public List<String> notServed(long versionId) {
-        boolean resolver = config.getOptionalValue("seed.small-vlm.lora-resolver", Boolean.class).orElse(false);
-        Optional<LoraServer> server = LoraServers.of(backends.current().settings(), resolver);
-        if (server.isEmpty()) {
+        if (!LoraServers.servesAdapters(backends.current().settings())) {
             return List.of();
         }
-        LoraServers.close(server.get());
         Map<String, Optional<AdapterArtifact>> wanted = new LinkedHashMap<>();
         var routed = adapters.routedBy(versionId);
         routed.values().forEach(r -> wanted.put(r.adapterRef(), Optional.ofNullable(r.artifact())));

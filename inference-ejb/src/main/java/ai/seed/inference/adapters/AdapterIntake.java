@@ -44,10 +44,10 @@ public class AdapterIntake {
             boolean created = store.install(scratch, name);
             return new Stored(adapter.sha256(), name, facts(adapter), unpacked.warnings(), created);
         } catch (AdapterRejectedException e) {
-            AdapterStore.deleteTree(scratch);
+            ScratchFiles.deleteTree(scratch);
             throw rejected(e);
         } catch (IOException | RuntimeException e) {
-            AdapterStore.deleteTree(scratch);
+            ScratchFiles.deleteTree(scratch);
             if (e instanceof ServiceException se) {
                 throw se;
             }

@@ -14,10 +14,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -48,14 +45,22 @@ public class AdapterStore {
     @ConfigProperty(name = "seed.adapters.base-model", defaultValue = "Qwen/Qwen2.5-VL-3B-Instruct")
     String baseModel;
 
+    private volatile Path root;
+
+    /** The store's directory, created (with its scratch area) on first use. */
     public Path root() {
-        Path root = configuredDir.filter(s -> !s.isBlank()).map(Path::of).orElseGet(AdapterStore::defaultRoot);
-        try {
-            Files.createDirectories(root.resolve(".incoming"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("adapter store " + root + " cannot be created", e);
+        Path known = root;
+        if (known != null) {
+            return known;
         }
-        return root;
+        Path dir = configuredDir.filter(s -> !s.isBlank()).map(Path::of).orElseGet(AdapterStore::defaultRoot);
+        try {
+            Files.createDirectories(dir.resolve(".incoming"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("adapter store " + dir + " cannot be created", e);
+        }
+        root = dir;
+        return dir;
     }
 
     private static Path defaultRoot() {
@@ -70,15 +75,6 @@ public class AdapterStore {
     /** Where scratch folders go: on the store's file system, so that {@link #install} can rename them. */
     public Path scratchParent() {
         return root().resolve(".incoming");
-    }
-
-    /** A scratch folder on the store's file system, so that {@link #install} can rename it. */
-    public Path newScratch() {
-        try {
-            return Files.createDirectory(root().resolve(".incoming").resolve(UUID.randomUUID().toString()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("no scratch folder in the adapter store", e);
-        }
     }
 
     public boolean has(String servedName) {
@@ -100,7 +96,7 @@ public class AdapterStore {
     }
 
     /**
-     * Moves a validated folder (from {@link #newScratch}) into place as {@code servedName}; the
+     * Moves a validated folder (under {@link #scratchParent}) into place as {@code servedName}; the
      * config names the served base model, as the resolver demands. Returns whether it was new:
      * false when the same content was there already (then the scratch folder is removed).
      */
@@ -108,26 +104,26 @@ public class AdapterStore {
         Path target = folder(servedName);
         try {
             if (has(servedName)) {
-                deleteTree(scratch);
+                ScratchFiles.deleteTree(scratch);
                 return false;
             }
             nameBaseModel(scratch.resolve(CONFIG));
             Files.move(scratch, target, StandardCopyOption.ATOMIC_MOVE);
             return true;
         } catch (FileAlreadyExistsException | DirectoryNotEmptyException raced) {
-            deleteTree(scratch); // another node installed the same content a moment ago
+            ScratchFiles.deleteTree(scratch); // another node installed the same content a moment ago
             return false;
         } catch (AtomicMoveNotSupportedException e) {
             throw new UncheckedIOException("adapter store " + root() + " cannot rename atomically", e);
         } catch (IOException e) {
-            deleteTree(scratch);
+            ScratchFiles.deleteTree(scratch);
             throw new UncheckedIOException("adapter " + servedName + " could not be stored", e);
         }
     }
 
     /** Removes a folder this node installed when the database refused the artifact (nothing half-written). */
     public void remove(String servedName) {
-        deleteTree(folder(servedName));
+        ScratchFiles.deleteTree(folder(servedName));
     }
 
     private void nameBaseModel(Path config) throws IOException {
@@ -138,23 +134,6 @@ public class AdapterStore {
         if (!baseModel.equals(json.getString("base_model_name_or_path", null))) {
             Files.writeString(config, Json.createObjectBuilder(json).add("base_model_name_or_path", baseModel)
                     .build().toString(), StandardCharsets.UTF_8);
-        }
-    }
-
-    public static void deleteTree(Path dir) {
-        if (dir == null || !Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // best effort: a leftover scratch folder holds no served name
-                }
-            });
-        } catch (IOException ignored) {
-            // best effort, as above
         }
     }
 }

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -34,28 +33,34 @@ public class FusedAdapters {
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "seed.adapters.max-fused-rank", defaultValue = "64")
     int maxFusedRank;
 
-    /** Fused names this node saw served; forgotten when a turn meets one the server lost. */
-    private final Set<String> knownServed = ConcurrentHashMap.newKeySet();
+    /**
+     * Fusions this node saw served, by their parts' key: a Top-K turn then costs no database or
+     * file look-up. Forgotten when a turn meets one the server lost.
+     */
+    private final Map<String, String> servedByParts = new ConcurrentHashMap<>();
 
     /** The served name of the fusion of these artifacts (sha256), building and loading it first if needed. */
     public String servedFusion(List<String> partSha256s) {
+        String key = AdapterArtifact.fusionKey(partSha256s);
+        String known = servedByParts.get(key);
+        if (known != null) {
+            return known;
+        }
         AdapterArtifact fused = adapters.findFusion(partSha256s).filter(f -> store.has(f.servedName()))
                 .orElseGet(() -> build(partSha256s));
         String name = fused.servedName();
-        if (!knownServed.contains(name)) {
-            Map<String, AdapterServing> states = reconciler.ensureServed(Map.of(name, Optional.of(fused)));
-            AdapterServing state = states.get(name);
-            if (state == null || state.state() != ServingState.SERVED) {
-                throw new IllegalStateException("fused adapter " + name + " is not served"
-                        + (state == null || state.reason() == null ? "" : ": " + state.reason()));
-            }
-            knownServed.add(name);
+        Map<String, AdapterServing> states = reconciler.ensureServed(Map.of(name, Optional.of(fused)));
+        AdapterServing state = states.get(name);
+        if (state == null || state.state() != ServingState.SERVED) {
+            throw new IllegalStateException("fused adapter " + name + " is not served"
+                    + (state == null || state.reason() == null ? "" : ": " + state.reason()));
         }
+        servedByParts.put(key, name);
         return name;
     }
 
     public void forgetServed(String name) {
-        knownServed.remove(name);
+        servedByParts.values().removeIf(name::equals);
     }
 
     private synchronized AdapterArtifact build(List<String> partSha256s) {
@@ -88,10 +93,10 @@ public class FusedAdapters {
                 throw e;
             }
         } catch (AdapterRejectedException e) {
-            AdapterStore.deleteTree(scratch);
+            ScratchFiles.deleteTree(scratch);
             throw new IllegalStateException(e.getMessage(), e);
         } catch (java.io.IOException e) {
-            AdapterStore.deleteTree(scratch);
+            ScratchFiles.deleteTree(scratch);
             throw new java.io.UncheckedIOException("fusion failed", e);
         }
     }

@@ -24,6 +24,12 @@ final class LoraServers {
         };
     }
 
+    /** Whether the settings name a small-VLM server that serves LoRA adapters (no client is built). */
+    static boolean servesAdapters(ModelSettings settings) {
+        return settings.smallVlm().configured()
+                && ModelBackends.endpointOf(settings.smallVlm()).dialect() != OpenAiEndpoint.Dialect.OPENAI;
+    }
+
     static void close(LoraServer server) {
         if (server instanceof AutoCloseable c) {
             try {
