@@ -14,6 +14,9 @@ public interface DictionaryJobRepository {
 
     Optional<DictionaryJob> find(UUID scopeTenantId, UUID id);
 
+    /** The job whatever its scope: for the worker that drives it. */
+    Optional<DictionaryJob> find(UUID id);
+
     /** Applies a change to the job and commits it; returns the job as stored. */
     DictionaryJob update(UUID id, Consumer<DictionaryJob> change);
 

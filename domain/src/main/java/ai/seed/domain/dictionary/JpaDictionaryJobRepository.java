@@ -42,6 +42,13 @@ public class JpaDictionaryJobRepository implements DictionaryJobRepository {
     }
 
     @Override
+    @Transactional
+    public Optional<DictionaryJob> find(UUID id) {
+        TenantGuard.platform(em);
+        return Optional.ofNullable(em.find(DictionaryJob.class, id));
+    }
+
+    @Override
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public DictionaryJob update(UUID id, Consumer<DictionaryJob> change) {
         TenantGuard.platform(em);
@@ -71,7 +78,7 @@ public class JpaDictionaryJobRepository implements DictionaryJobRepository {
         TenantGuard.platform(em);
         Instant before = Instant.now().minus(silence);
         List<DictionaryJob> stale = em.createQuery("SELECT j FROM DictionaryJob j WHERE j.status IN "
-                        + "(ai.seed.domain.dictionary.DictionaryJob.Status.QUEUED, ai.seed.domain.dictionary.DictionaryJob.Status.RUNNING)"
+                        + "(ai.seed.domain.job.JobStatus.QUEUED, ai.seed.domain.job.JobStatus.RUNNING)"
                         + " AND coalesce(j.heartbeatAt, j.createdAt) < :before", DictionaryJob.class)
                 .setParameter("before", before).getResultList();
         stale.forEach(j -> j.fail("interrupted: no progress for " + silence.toSeconds() + " s (its node stopped?)"));
@@ -84,8 +91,8 @@ public class JpaDictionaryJobRepository implements DictionaryJobRepository {
         TenantGuard.platform(em);
         Instant queuedBefore = Instant.now().minus(queuedGrace);
         List<DictionaryJob> interrupted = em.createQuery("SELECT j FROM DictionaryJob j WHERE"
-                        + " j.status = ai.seed.domain.dictionary.DictionaryJob.Status.RUNNING"
-                        + " OR (j.status = ai.seed.domain.dictionary.DictionaryJob.Status.QUEUED AND j.createdAt < :before)",
+                        + " j.status = ai.seed.domain.job.JobStatus.RUNNING"
+                        + " OR (j.status = ai.seed.domain.job.JobStatus.QUEUED AND j.createdAt < :before)",
                         DictionaryJob.class)
                 .setParameter("before", queuedBefore).getResultList();
         interrupted.forEach(j -> j.fail(reason));

@@ -194,7 +194,7 @@ public class JpaEvaluationRepository implements EvaluationRepository {
     public List<EvaluationRun> unfinishedRuns() {
         TenantGuard.platform(em);
         return em.createQuery("SELECT r FROM EvaluationRun r WHERE r.status IN "
-                + "(ai.seed.domain.evaluation.EvaluationRun.Status.QUEUED, ai.seed.domain.evaluation.EvaluationRun.Status.RUNNING)"
+                + "(ai.seed.domain.job.JobStatus.QUEUED, ai.seed.domain.job.JobStatus.RUNNING)"
                 + " ORDER BY r.createdAt", EvaluationRun.class).getResultList();
     }
 

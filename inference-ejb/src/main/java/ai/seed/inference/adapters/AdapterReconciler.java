@@ -5,8 +5,8 @@ import ai.seed.domain.adapter.AdapterRepository;
 import ai.seed.domain.adapter.AdapterServing;
 import ai.seed.domain.adapter.ServingState;
 import ai.seed.inference.config.ModelBackends;
+import ai.seed.inference.jobs.JobLock;
 import ai.seed.inference.model.ModelCallException;
-import ai.seed.inference.service.AdvisoryLocks;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -92,7 +92,7 @@ public class AdapterReconciler {
     /** One round now, if no other node runs one. */
     public Round reconcile(String why) {
         try {
-            return AdvisoryLocks.whileFree(dataSource, LOCK_KEY, () -> round(desired()))
+            return JobLock.advisory(dataSource, LOCK_KEY).whileFree(() -> round(desired()))
                     .orElse(Round.skipped("another node is reconciling"));
         } catch (SQLException e) {
             return Round.skipped("database unavailable: " + e.getClass().getSimpleName());

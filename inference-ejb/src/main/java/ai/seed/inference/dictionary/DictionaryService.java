@@ -6,6 +6,7 @@ import ai.seed.domain.dictionary.DictionaryRepository;
 import ai.seed.domain.dictionary.DictionaryVersion;
 import ai.seed.domain.dictionary.MetaConcept;
 import ai.seed.domain.user.Role;
+import ai.seed.inference.jobs.JobLifecycle;
 import ai.seed.inference.service.Caller;
 import ai.seed.inference.service.ServiceException;
 import jakarta.annotation.Resource;
@@ -72,7 +73,7 @@ public class DictionaryService {
 
     public JobView cancel(Caller caller, UUID jobId) {
         job(caller, jobId);
-        return JobView.of(jobs.update(jobId, DictionaryJob::requestCancel));
+        return JobView.of(JobLifecycle.cancel(worker.ledger(), jobId, worker.lock()));
     }
 
     public List<VersionView> versions(Caller caller) {

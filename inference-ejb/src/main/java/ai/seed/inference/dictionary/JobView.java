@@ -1,6 +1,7 @@
 package ai.seed.inference.dictionary;
 
 import ai.seed.domain.dictionary.DictionaryJob;
+import ai.seed.domain.job.JobStatus;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -16,6 +17,6 @@ public record JobView(UUID id, String status, int k, String source, String embed
     }
 
     public boolean finished() {
-        return DictionaryJob.Status.valueOf(status).finished();
+        return JobStatus.valueOf(status).finished();
     }
 }

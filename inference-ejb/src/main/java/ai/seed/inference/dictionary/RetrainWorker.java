@@ -12,7 +12,10 @@ import ai.seed.inference.config.ModelBackends;
 import ai.seed.inference.model.InProcessEmbedder;
 import ai.seed.inference.model.Images;
 import ai.seed.inference.model.ImageData;
-import ai.seed.inference.service.AdvisoryLocks;
+import ai.seed.inference.jobs.CancelFlag;
+import ai.seed.inference.jobs.JobLedger;
+import ai.seed.inference.jobs.JobLifecycle;
+import ai.seed.inference.jobs.JobLock;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,13 +23,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -57,16 +57,35 @@ public class RetrainWorker {
     public void run(UUID jobId, RetrainRequest request) {
         InProcessEmbedder embedder = backends.current().embedder();
         try {
-            boolean ran = AdvisoryLocks.whileFree(dataSource, LOCK_KEY, () -> {
-                execute(jobId, request, embedder);
-                return true;
-            }).isPresent();
+            boolean ran = lock().whileFree(() -> JobLifecycle.drive("Dictionary retrain", ledger(), jobId,
+                    j -> j.start(embedder.embedderId()), (job, cancelled) -> execute(job, request, embedder, cancelled)))
+                    .isPresent();
             if (!ran) {
                 jobs.update(jobId, j -> j.fail("another node is retraining a dictionary right now"));
             }
         } catch (SQLException e) {
             jobs.update(jobId, j -> j.fail("database unavailable: " + e.getMessage()));
         }
+    }
+
+    /** The retrain lock: one retrain at a time on all nodes. */
+    public JobLock lock() {
+        return JobLock.advisory(dataSource, LOCK_KEY);
+    }
+
+    /** Retrain jobs as the shared life cycle reads and changes them. */
+    public JobLedger<DictionaryJob> ledger() {
+        return new JobLedger<>() {
+            @Override
+            public java.util.Optional<DictionaryJob> find(UUID id) {
+                return jobs.find(id);
+            }
+
+            @Override
+            public DictionaryJob update(UUID id, java.util.function.Consumer<DictionaryJob> change) {
+                return jobs.update(id, change);
+            }
+        };
     }
 
     /**
@@ -79,7 +98,7 @@ public class RetrainWorker {
     public int recoverInterrupted() {
         try {
             // Lock held elsewhere: a retrain is running somewhere and its jobs are alive.
-            int n = AdvisoryLocks.whileFree(dataSource, LOCK_KEY, () -> jobs.failInterrupted(
+            int n = lock().whileFree(() -> jobs.failInterrupted(
                     java.time.Duration.ofSeconds(30), "interrupted: the server running it stopped; start the retrain again"))
                     .orElse(0);
             if (n > 0) {
@@ -92,29 +111,19 @@ public class RetrainWorker {
         }
     }
 
-    private void execute(UUID jobId, RetrainRequest request, InProcessEmbedder embedder) {
-        DictionaryJob job = jobs.update(jobId, j -> j.start(embedder.embedderId()));
-        CancelCheck cancelled = new CancelCheck(jobId);
-        try {
-            List<ClusterInput> inputs = collect(job, request, embedder, cancelled);
-            ClusteringResult result = new MetaConceptClustering().cluster(inputs, request.k(), request.seed(),
-                    (percent, phase) -> report(jobId, 30 + percent * 6 / 10, phase), cancelled);
-            long versionId = store(job, request, result);
-            jobs.update(jobId, j -> j.succeed(versionId));
-            LOG.info("Dictionary retrain " + jobId + " produced version " + versionId + " (K=" + request.k() + ", "
-                    + inputs.size() + " concepts)");
-        } catch (ClusteringCancelledException e) {
-            jobs.update(jobId, DictionaryJob::cancelled);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            jobs.update(jobId, j -> j.fail(e.getMessage()));
-        } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "Dictionary retrain " + jobId + " failed", e);
-            jobs.update(jobId, j -> j.fail("unexpected error: " + e.getClass().getSimpleName()));
-        }
+    private java.util.function.Consumer<DictionaryJob> execute(DictionaryJob job, RetrainRequest request,
+                                                               InProcessEmbedder embedder, CancelFlag cancelled) {
+        List<ClusterInput> inputs = collect(job, request, embedder, cancelled);
+        ClusteringResult result = new MetaConceptClustering().cluster(inputs, request.k(), request.seed(),
+                (percent, phase) -> report(job.id(), 30 + percent * 6 / 10, phase), cancelled);
+        long versionId = store(job, request, result);
+        LOG.info("Dictionary retrain " + job.id() + " produced version " + versionId + " (K=" + request.k() + ", "
+                + inputs.size() + " concepts)");
+        return j -> j.succeed(versionId);
     }
 
     private List<ClusterInput> collect(DictionaryJob job, RetrainRequest request, InProcessEmbedder embedder,
-                                       BooleanSupplier cancelled) {
+                                       CancelFlag cancelled) {
         report(job.id(), 2, "collecting concepts");
         return switch (request.source()) {
             case "tenant-concepts", "platform-concepts" -> concepts.embeddingsForClustering(job.tenantId(),
@@ -131,13 +140,11 @@ public class RetrainWorker {
 
     /** Dataset concepts: the mean of their images' embeddings, as for registered concepts. */
     private List<ClusterInput> embedDataset(UUID jobId, DatasetReadResult dataset, InProcessEmbedder embedder,
-                                            BooleanSupplier cancelled) {
+                                            CancelFlag cancelled) {
         List<ClusterInput> inputs = new ArrayList<>();
         int done = 0;
         for (DatasetConcept concept : dataset.concepts()) {
-            if (cancelled.getAsBoolean()) {
-                throw new ClusteringCancelledException("cancelled while embedding dataset images");
-            }
+            cancelled.throwIfSet("while embedding dataset images");
             List<Embedding> images = new ArrayList<>();
             for (Path image : concept.images()) {
                 images.add(embedder.embed(Images.decode(new ImageData(read(image), "image/" + extension(image)))));
@@ -182,25 +189,5 @@ public class RetrainWorker {
     private static String extension(Path p) {
         String name = p.getFileName().toString().toLowerCase();
         return name.endsWith(".png") ? "png" : name.endsWith(".webp") ? "webp" : "jpeg";
-    }
-
-    /** Reads the cancel flag from the database at most once a second. */
-    private final class CancelCheck implements BooleanSupplier {
-        private final UUID jobId;
-        private Instant lastCheck = Instant.EPOCH;
-        private boolean cancelled;
-
-        CancelCheck(UUID jobId) {
-            this.jobId = jobId;
-        }
-
-        @Override
-        public boolean getAsBoolean() {
-            if (!cancelled && Instant.now().isAfter(lastCheck.plusSeconds(1))) {
-                lastCheck = Instant.now();
-                cancelled = jobs.update(jobId, j -> { }).cancelRequested();
-            }
-            return cancelled;
-        }
     }
 }

@@ -5,7 +5,11 @@ import ai.seed.domain.evaluation.EvaluationRun;
 import ai.seed.domain.evaluation.StoredImage;
 import ai.seed.domain.evaluation.StoredItem;
 import ai.seed.domain.evaluation.StoredResult;
+import ai.seed.domain.job.JobStatus;
 import ai.seed.inference.evaluation.EvalItem;
+import ai.seed.inference.jobs.CancelFlag;
+import ai.seed.inference.jobs.JobLedger;
+import ai.seed.inference.jobs.JobLifecycle;
 import ai.seed.inference.pipeline.SlcPipeline;
 import ai.seed.inference.pipeline.TurnConcept;
 import ai.seed.inference.pipeline.TurnMode;
@@ -15,7 +19,6 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -90,15 +93,9 @@ public class EvaluationRunner {
     }
 
     private void driveIfFree(UUID tenant, UUID runId) {
-        try (Connection session = locks.connection()) {
-            if (!RunLocks.tryLock(session, runId)) {
+        try {
+            if (locks.lock(runId).whileFree(() -> execute(tenant, runId)).isEmpty()) {
                 LOG.fine(() -> "Evaluation run " + runId + " is driven by another node");
-                return;
-            }
-            try {
-                execute(tenant, runId);
-            } finally {
-                RunLocks.unlock(session, runId);
             }
         } catch (SQLException e) {
             // Unfinished runs stay as they are; the periodic takeover tries again once the database answers.
@@ -110,30 +107,36 @@ public class EvaluationRunner {
         return active.contains(runId);
     }
 
-    void execute(UUID tenant, UUID runId) {
-        try {
-            EvaluationRun run = repository.run(tenant, runId).orElse(null);
-            if (run == null || run.status().finished()) {
-                return;
+    JobStatus execute(UUID tenant, UUID runId) {
+        RunScope.Items[] items = new RunScope.Items[1];
+        return JobLifecycle.drive("Evaluation run", ledger(tenant), runId, r -> {
+            if (!r.status().finished()) {
+                items[0] = scope.of(r);
+                r.start(items[0].included().size(), items[0].excluded());
             }
-            RunScope.Items items = scope.of(run);
-            run = repository.updateRun(tenant, runId, r -> r.start(items.included().size(), items.excluded()));
-            // Starts from the flag as read now: a run cancelled while no node drove it asks no model.
-            CancelCheck cancelled = new CancelCheck(tenant, runId, run.cancelRequested());
-            answerPending(run, items.included(), cancelled);
-            finish(tenant, runId, items.included(), cancelled.getAsBoolean());
-        } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "Evaluation run " + runId + " failed", e);
-            try {
-                repository.updateRun(tenant, runId, r -> r.fail("unexpected error: " + e.getClass().getSimpleName()
-                        + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")")));
-            } catch (RuntimeException gone) {
-                LOG.info("Evaluation run " + runId + " is gone (its dataset was deleted?)");
-            }
-        }
+        }, (run, cancelled) -> {
+            // A run cancelled while no node drove it asks no model: the flag starts as stored.
+            answerPending(run, items[0].included(), cancelled);
+            return finish(tenant, runId, items[0].included(), cancelled.getAsBoolean());
+        });
     }
 
-    private void answerPending(EvaluationRun run, List<StoredItem> included, CancelCheck cancelled) {
+    /** One tenant's runs as the shared job life cycle reads and changes them. */
+    JobLedger<EvaluationRun> ledger(UUID tenant) {
+        return new JobLedger<>() {
+            @Override
+            public java.util.Optional<EvaluationRun> find(UUID id) {
+                return repository.run(tenant, id);
+            }
+
+            @Override
+            public EvaluationRun update(UUID id, java.util.function.Consumer<EvaluationRun> change) {
+                return repository.updateRun(tenant, id, change);
+            }
+        };
+    }
+
+    private void answerPending(EvaluationRun run, List<StoredItem> included, CancelFlag cancelled) {
         Set<String> done = repository.resultKeys(run.tenantId(), run.id());
         List<StoredItem> pending = included.stream().filter(i -> !done.contains(i.key())).toList();
         if (pending.isEmpty()) {
@@ -163,7 +166,7 @@ public class EvaluationRunner {
     }
 
     private void answer(EvaluationRun run, StoredItem stored, TurnMode mode, Map<String, TurnConcept> tenantConcepts,
-                        TurnRequest.Routing routing, CancelCheck cancelled) {
+                        TurnRequest.Routing routing, CancelFlag cancelled) {
         if (cancelled.getAsBoolean()) {
             return;
         }
@@ -199,44 +202,11 @@ public class EvaluationRunner {
         }
     }
 
-    private void finish(UUID tenant, UUID runId, List<StoredItem> included, boolean cancelled) {
+    /** The change that ends the run: its scores, over the items answered so far when it was cancelled. */
+    private java.util.function.Consumer<EvaluationRun> finish(UUID tenant, UUID runId, List<StoredItem> included,
+                                                              boolean cancelled) {
         String scores = ScoresJson.json(ScoresJson.score(included, repository.results(tenant, runId)));
-        repository.updateRun(tenant, runId, r -> {
-            if (r.status().finished()) {
-                return; // cancelled meanwhile by a request that found no node working on it
-            }
-            if (cancelled) {
-                r.cancelled(scores);
-            } else {
-                r.succeed(scores);
-            }
-        });
         LOG.info("Evaluation run " + runId + (cancelled ? " cancelled" : " finished"));
-    }
-
-    /** Reads the cancel flag from the database at most once a second. */
-    private final class CancelCheck implements java.util.function.BooleanSupplier {
-        private final UUID tenant;
-        private final UUID runId;
-        private volatile long lastCheck;
-        private volatile boolean cancelled;
-
-        CancelCheck(UUID tenant, UUID runId, boolean cancelled) {
-            this.tenant = tenant;
-            this.runId = runId;
-            this.cancelled = cancelled;
-            this.lastCheck = System.currentTimeMillis();
-        }
-
-        /** Synchronized so that no worker reads a stale "not cancelled" while another one asks the database. */
-        @Override
-        public synchronized boolean getAsBoolean() {
-            long now = System.currentTimeMillis();
-            if (!cancelled && now - lastCheck > 1000) {
-                lastCheck = now;
-                cancelled = repository.run(tenant, runId).map(EvaluationRun::cancelRequested).orElse(true);
-            }
-            return cancelled;
-        }
+        return cancelled ? r -> r.cancelled(scores) : r -> r.succeed(scores);
     }
 }

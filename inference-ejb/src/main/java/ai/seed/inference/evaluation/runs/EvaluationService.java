@@ -13,13 +13,13 @@ import ai.seed.inference.evaluation.report.EvalJson;
 import ai.seed.inference.evaluation.scoring.EvalScores;
 import ai.seed.inference.evaluation.scoring.EvalScoring;
 import ai.seed.inference.evaluation.scoring.ItemJudgement;
+import ai.seed.inference.jobs.JobLifecycle;
 import ai.seed.inference.pipeline.TurnMode;
 import ai.seed.inference.service.Caller;
 import ai.seed.inference.service.ServiceException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -116,28 +116,8 @@ public class EvaluationService {
 
     public RunView cancel(Caller caller, UUID id) {
         UUID tenant = tenant(caller);
-        EvaluationRun run = ownRun(tenant, id);
-        if (run.status().finished()) {
-            return RunView.of(run, null);
-        }
-        EvaluationRun updated;
-        try {
-            // A free lock means no node drives the run (its node died, or it waits for a takeover):
-            // end it now, while holding the lock so that no node starts driving it meanwhile.
-            updated = locks.whileFree(id, () -> repository.updateRun(tenant, id, r -> {
-                if (!r.status().finished()) {
-                    r.requestCancel();
-                    r.cancelled(null);
-                }
-            })).orElse(null);
-        } catch (SQLException e) {
-            updated = null; // cannot tell: the flag below ends it when a node drives it
-        }
-        if (updated == null) {
-            // A node drives it: it reads the flag within a second and stops after the items in flight.
-            updated = repository.updateRun(tenant, id, EvaluationRun::requestCancel);
-        }
-        return RunView.of(updated, null);
+        ownRun(tenant, id);
+        return RunView.of(JobLifecycle.cancel(runner.ledger(tenant), id, locks.lock(id)), null);
     }
 
     /** The scores of the items answered so far (all included items once the run SUCCEEDED). */

@@ -1,13 +1,12 @@
 package ai.seed.inference.evaluation.runs;
 
+import ai.seed.inference.jobs.JobLock;
 import ai.seed.inference.service.AdvisoryLocks;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
@@ -38,11 +37,6 @@ public class RunLocks {
         return KEY_SPACE | (folded & LOW_48_BITS);
     }
 
-    /** A dedicated connection for holding run locks; close it after {@link #unlock}. */
-    public Connection connection() throws SQLException {
-        return dataSource.getConnection();
-    }
-
     /** Takes the run's lock on the connection's session if nobody holds it; never waits. */
     public static boolean tryLock(Connection session, UUID runId) throws SQLException {
         return AdvisoryLocks.tryLock(session, key(runId));
@@ -52,11 +46,8 @@ public class RunLocks {
         AdvisoryLocks.unlock(session, key(runId));
     }
 
-    /**
-     * Runs {@code action} while holding the run's lock, if nobody (on any node) holds it; empty
-     * when the run is being driven somewhere (see {@link AdvisoryLocks#whileFree}).
-     */
-    public <T> Optional<T> whileFree(UUID runId, Supplier<T> action) throws SQLException {
-        return AdvisoryLocks.whileFree(dataSource, key(runId), action);
+    /** The run's lock as the shared job life cycle uses it. */
+    public JobLock lock(UUID runId) {
+        return JobLock.advisory(dataSource, key(runId));
     }
 }
