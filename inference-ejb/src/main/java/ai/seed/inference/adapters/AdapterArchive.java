@@ -9,6 +9,7 @@ import static ai.seed.inference.adapters.AdapterRejectedException.CONFIG_TOO_LAR
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -59,7 +60,7 @@ public final class AdapterArchive {
                     ARCHIVE_TOO_LARGE, "the upload is larger than " + AdapterLimits.describe(limits.maxArchiveBytes())));
             refuseLinks(spool);
             List<String> warnings = extract(spool, dir);
-            java.nio.file.Files.delete(spool);
+            Files.delete(spool);
             return new UnpackedAdapter(dir, warnings);
         } catch (IOException | RuntimeException e) {
             ScratchFiles.deleteTree(dir);

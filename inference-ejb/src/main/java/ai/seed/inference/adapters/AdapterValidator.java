@@ -8,6 +8,7 @@ import static ai.seed.inference.adapters.AdapterRejectedException.LORA_RANK_MISM
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -86,7 +87,7 @@ public final class AdapterValidator {
 
     private static Path existing(Path dir, String name) throws IOException {
         Path file = dir.resolve(name);
-        if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             throw new AdapterRejectedException(ARCHIVE_MISSING_FILE, "the adapter has no " + name + " (found: "
                     + listing(dir) + ")");
         }

@@ -4,6 +4,7 @@ import static ai.seed.inference.adapters.AdapterRejectedException.ARCHIVE_INVALI
 import static ai.seed.inference.adapters.AdapterRejectedException.ARCHIVE_UNSAFE_PATH;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +47,7 @@ final class EntryNames {
         if (why != null) {
             throw new AdapterRejectedException(ARCHIVE_UNSAFE_PATH, "zip entry '" + printable(name) + "' " + why);
         }
-        return java.util.Arrays.stream(name.split("/")).filter(s -> !s.isEmpty() && !s.equals("."))
+        return Arrays.stream(name.split("/")).filter(s -> !s.isEmpty() && !s.equals("."))
                 .collect(Collectors.joining("/"));
     }
 

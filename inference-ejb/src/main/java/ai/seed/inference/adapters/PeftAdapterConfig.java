@@ -4,6 +4,7 @@ import static ai.seed.inference.adapters.AdapterRejectedException.CONFIG_INVALID
 import static ai.seed.inference.adapters.AdapterRejectedException.CONFIG_TOO_LARGE;
 import static ai.seed.inference.adapters.AdapterRejectedException.TYPE_UNSUPPORTED;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -185,7 +186,7 @@ public record PeftAdapterConfig(String peftType, String baseModel, int r, double
         if (value == null || value == JsonValue.NULL) {
             return null;
         }
-        if (!(value instanceof jakarta.json.JsonArray array)) {
+        if (!(value instanceof JsonArray array)) {
             throw invalid(field + " is " + value.getValueType() + ", not a list of strings");
         }
         List<String> out = new ArrayList<>();
