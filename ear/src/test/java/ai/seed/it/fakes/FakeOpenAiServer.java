@@ -31,7 +31,7 @@ import java.util.concurrent.Executors;
 public final class FakeOpenAiServer implements AutoCloseable {
 
     /** One scripted reply. */
-    public sealed interface Reply permits Ok, Error, Raw, Hang {
+    public sealed interface Reply permits Ok, Error, Raw, Hang, Drop {
     }
 
     public record Ok(String content, int promptTokens, int completionTokens) implements Reply {
@@ -44,6 +44,10 @@ public final class FakeOpenAiServer implements AutoCloseable {
     }
 
     public record Hang(long millis) implements Reply {
+    }
+
+    /** The connection is closed before any response is sent (a crashed or restarting server, a reset). */
+    public record Drop() implements Reply {
     }
 
     /** A request as received. */
@@ -140,6 +144,12 @@ public final class FakeOpenAiServer implements AutoCloseable {
         return new Error(status, status == 429 ? "rate_limit_exceeded" : "server_error", message, null);
     }
 
+    /** A 502 as a proxy in front of the model server sends it: an HTML page. */
+    public static Reply badGateway() {
+        return new Raw(502, "text/html", "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway"
+                + "</h1></center><hr><center>nginx</center></body></html>");
+    }
+
     public static Reply rateLimited(String retryAfterSeconds) {
         return new Error(429, "rate_limit_exceeded", "Rate limit reached for requests", retryAfterSeconds);
     }
@@ -180,6 +190,8 @@ public final class FakeOpenAiServer implements AutoCloseable {
                     e.retryAfter() == null ? Map.of() : Map.of("Retry-After", e.retryAfter()));
         } else if (reply instanceof Raw raw) {
             send(exchange, raw.status(), raw.contentType(), raw.body(), Map.of());
+        } else if (reply instanceof Drop) {
+            exchange.close();
         } else if (reply instanceof Hang hang) {
             try {
                 Thread.sleep(hang.millis());

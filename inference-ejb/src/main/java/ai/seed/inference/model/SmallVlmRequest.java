@@ -1,5 +1,6 @@
 package ai.seed.inference.model;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -9,11 +10,22 @@ import java.util.List;
  */
 public record SmallVlmRequest(String systemPrompt, String userPrompt, ImageData image, String adapter,
                               double temperature, int maxTokens, List<ReferenceConcept> concepts,
-                              List<String> fusion) {
+                              List<String> fusion, Duration timeout) {
+
+    public SmallVlmRequest(String systemPrompt, String userPrompt, ImageData image, String adapter,
+                           double temperature, int maxTokens, List<ReferenceConcept> concepts, List<String> fusion) {
+        this(systemPrompt, userPrompt, image, adapter, temperature, maxTokens, concepts, fusion, null);
+    }
+
+    /** The same request with its own time limit (the pipeline's detection budget); null: the endpoint's. */
+    public SmallVlmRequest withTimeout(Duration limit) {
+        return new SmallVlmRequest(systemPrompt, userPrompt, image, adapter, temperature, maxTokens, concepts, fusion,
+                limit);
+    }
 
     public SmallVlmRequest(String systemPrompt, String userPrompt, ImageData image, String adapter,
                            double temperature, int maxTokens, List<ReferenceConcept> concepts) {
-        this(systemPrompt, userPrompt, image, adapter, temperature, maxTokens, concepts, List.of());
+        this(systemPrompt, userPrompt, image, adapter, temperature, maxTokens, concepts, List.of(), null);
     }
 
     public SmallVlmRequest {

@@ -2,10 +2,12 @@ package ai.seed.inference.pipeline;
 
 import ai.seed.inference.config.ModelBackends;
 import ai.seed.inference.config.ModelSettings;
+import ai.seed.inference.model.BackPressureException;
 import ai.seed.inference.model.ChatMessage;
 import ai.seed.inference.model.ChatRequest;
 import ai.seed.inference.model.ImageData;
 import ai.seed.inference.model.ModelCallException;
+import ai.seed.inference.model.RateLimitedException;
 import ai.seed.inference.model.ReferenceConcept;
 import ai.seed.inference.model.SmallVlmRequest;
 import ai.seed.inference.model.SmallVlmResponse;
@@ -44,10 +46,12 @@ public class SlcPipeline {
     TurnRecorder recorder;
     @Inject
     ServedAdapters servedAdapters;
+    @Inject
+    StageBudgets budgets;
 
     public TurnResult run(TurnRequest request) {
         ModelBackends.Resolved models = backends.current();
-        TurnTrace trace = new TurnTrace(request.requestId());
+        TurnTrace trace = new TurnTrace(request.requestId(), budgets.turnDeadline());
         TurnState s = new TurnState(request, trace, effectiveMode(request.mode(), models, trace));
         try {
             if (!request.hasImage()) {
@@ -56,8 +60,13 @@ public class SlcPipeline {
                 runImageTurn(s, models);
             }
         } catch (TurnFailure | ModelCallException | FaultToleranceException e) {
+            noteBreaker(e, "large");
             s.error = userMessage(e);
-            trace.event("turn failed: " + s.error);
+            s.retryAfter = gateway.retryAfterFor(e);
+            trace.event("turn failed: " + s.error + (s.retryAfter == null ? "" : "; retry after " + s.retryAfter.toSeconds() + " s"));
+            if (s.finalReport == null && s.detection != null) {
+                s.finalReport = s.detection; // what the small model saw is still worth returning
+            }
         }
         return recorder.record(s, models);
     }
@@ -115,6 +124,7 @@ public class SlcPipeline {
             try {
                 response = callSmall(s, label, request, settings);
             } catch (ModelCallException | FaultToleranceException e) {
+                noteBreaker(e, "small");
                 fallBackToNoDetector(s, "small VLM failed: " + userMessage(e));
                 return;
             }
@@ -182,7 +192,17 @@ public class SlcPipeline {
                 ChatMessage.user(Prompts.reflectionUser(questions), List.of(s.request.image()))),
                 0.0, 8 + 4 * questions.size(), null);
         for (int attempt = 1; attempt <= 2; attempt++) {
-            String raw = s.timed(Phase.REFLECT, () -> gateway.large(s.trace, Phase.REFLECT, request)).text();
+            String raw;
+            try {
+                raw = s.timed(Phase.REFLECT, () -> gateway.large(s.trace, Phase.REFLECT, request)).text();
+            } catch (RateLimitedException | BackPressureException e) {
+                throw e; // the answer would go to the same rate-limited endpoint: tell the caller when to retry
+            } catch (ModelCallException | FaultToleranceException e) {
+                // Degrade, don't fail: answer from the unverified report, and say so.
+                noteBreaker(e, "large");
+                unverified(s, base, questions, "not verified: " + userMessage(e));
+                return;
+            }
             try {
                 s.verdicts = ReflectionVerdictParser.parse(raw, questions.size());
                 RefinedReport refined = Refinement.apply(base, questions, s.verdicts);
@@ -193,10 +213,22 @@ public class SlcPipeline {
                 s.trace.event("reflection verdict unparseable (attempt " + attempt + "): " + e.reason());
             }
         }
+        unverified(s, base, questions, "not verified: the large VLM's verdicts were unreadable twice");
+    }
+
+    private static void unverified(TurnState s, DetectionReport base, List<ReflectionQuestion> questions, String note) {
         List<String> asked = questions.stream().map(ReflectionQuestion::conceptId).distinct().toList();
         RefinedReport unverified = Refinement.markUnverified(base, asked);
         s.finalReport = unverified.report();
         s.changes = unverified.changes();
+        s.verificationNote = note;
+        s.trace.event("reflection " + note + "; answering from the unverified report");
+    }
+
+    private void noteBreaker(Exception e, String endpoint) {
+        if (e instanceof org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException) {
+            gateway.breakerRefused(endpoint);
+        }
     }
 
     /** Table 9: the refined report as system prompt, earlier turns, then the question with the image. */

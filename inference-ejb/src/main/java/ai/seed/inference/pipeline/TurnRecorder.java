@@ -74,7 +74,7 @@ public class TurnRecorder {
         }
         return new TurnResult(id, trace.requestId(), status, s.answer, s.error, s.request.mode(), s.mode, s.adapter,
                 s.detection, s.finalReport, s.questions, s.verdicts, s.changes, small, large, (int) trace.retries(),
-                data.promptTokens(), data.completionTokens());
+                data.promptTokens(), data.completionTokens(), s.verificationNote, s.retryAfter);
     }
 
     /** SQLSTATE 23505: the only unique key a new turn can hit is its request id. */

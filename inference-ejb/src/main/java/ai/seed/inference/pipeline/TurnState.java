@@ -20,6 +20,10 @@ final class TurnState {
     List<RefinementChange> changes = new ArrayList<>();
     String answer;
     String error;
+    /** Why the report was not verified by reflection, when reflection could not be had. */
+    String verificationNote;
+    /** When the caller may try again, for a turn that failed on a rate limit. */
+    java.time.Duration retryAfter;
 
     TurnState(TurnRequest request, TurnTrace trace, TurnMode mode) {
         this.request = request;

@@ -21,8 +21,21 @@ public final class TurnTrace {
     private final List<String> events = Collections.synchronizedList(new ArrayList<>());
     private final Map<Phase, Long> phaseMillis = Collections.synchronizedMap(new EnumMap<>(Phase.class));
 
+    private final Instant deadline;
+
     public TurnTrace(String requestId) {
+        this(requestId, null);
+    }
+
+    /** A trace for a turn that must end within {@code deadline} of now (null: no deadline). */
+    public TurnTrace(String requestId, java.time.Duration deadline) {
         this.requestId = requestId == null || requestId.isBlank() ? UUID.randomUUID().toString() : requestId;
+        this.deadline = deadline == null ? null : startedAt.plus(deadline);
+    }
+
+    /** What is left of the turn's deadline (very long when it has none; negative once passed). */
+    public java.time.Duration deadlineLeft() {
+        return deadline == null ? java.time.Duration.ofDays(1) : java.time.Duration.between(Instant.now(), deadline);
     }
 
     public String requestId() {

@@ -61,6 +61,12 @@ public class ChatCompletionsResource {
         Conversation conversation = request.conversation();
         TurnResult result = chat.ask(caller, new AskRequest(scenario, model.mode(), images.resolve(conversation.image()),
                 conversation.question(), conversation.history(), null));
+        if (result.status() == TurnStatus.FAILED && result.retryAfter() != null) {
+            // OpenAI SDKs wait for Retry-After on a 429 and ask again.
+            throw new OpenAiException(429, result.errorMessage(), null, "rate_limit_exceeded")
+                    .withHeader("Retry-After", String.valueOf(Math.max(1, result.retryAfter().toSeconds())))
+                    .withHeader(TRACE_HEADER, result.requestId());
+        }
         if (result.status() == TurnStatus.FAILED) {
             throw new OpenAiException(503, result.errorMessage(), null, "model_unavailable")
                     .withHeader(TRACE_HEADER, result.requestId());

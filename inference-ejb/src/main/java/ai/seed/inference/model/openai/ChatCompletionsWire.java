@@ -5,6 +5,7 @@ import ai.seed.inference.model.ChatRequest;
 import ai.seed.inference.model.ChatResponse;
 import ai.seed.inference.model.ImageData;
 import ai.seed.inference.model.NonRetriableModelException;
+import ai.seed.inference.model.RetriableModelException;
 import ai.seed.inference.model.TokenUsage;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -95,7 +96,8 @@ public final class ChatCompletionsWire {
 
     /**
      * Parses a 200 response. Anything that is not a chat completion with at least one choice
-     * whose message has text content is garbage: non-retriable, with a short reason.
+     * whose message has text content is not the API's answer: a proxy's error page, a body cut off
+     * mid-way, a server restarting. Retriable (once, like a 500), with a short reason.
      */
     public static ChatResponse parseResponse(String body) {
         JsonObject json;
@@ -130,8 +132,8 @@ public final class ChatCompletionsWire {
         return new TokenUsage(usage.getInt("prompt_tokens", 0), usage.getInt("completion_tokens", 0));
     }
 
-    private static NonRetriableModelException garbage(String reason, String body) {
-        return new NonRetriableModelException("model server returned an invalid response: " + reason
-                + " (body starts: " + OpenAiErrors.excerpt(body) + ")", 200, null);
+    private static RetriableModelException garbage(String reason, String body) {
+        return new RetriableModelException("model server returned an invalid response: " + reason
+                + " (body starts: " + OpenAiErrors.excerpt(body) + ")", 200, null, null);
     }
 }

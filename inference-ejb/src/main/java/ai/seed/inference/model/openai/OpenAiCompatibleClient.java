@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
@@ -26,15 +28,31 @@ public class OpenAiCompatibleClient implements Closeable {
 
     private final OpenAiEndpoint endpoint;
     private final ChatCompletionsApi api;
+    /** Clients with shorter read timeouts, one per {@link CallTimeouts} step, built when first needed. */
+    private final Map<Long, ChatCompletionsApi> shorter = new ConcurrentHashMap<>();
 
     public OpenAiCompatibleClient(OpenAiEndpoint endpoint) {
         this.endpoint = endpoint;
-        this.api = RestClientBuilder.newBuilder()
+        this.api = build(endpoint.readTimeout().toMillis());
+    }
+
+    private ChatCompletionsApi build(long readTimeoutMillis) {
+        return RestClientBuilder.newBuilder()
                 .baseUri(endpoint.baseUri())
                 .connectTimeout(endpoint.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(endpoint.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(readTimeoutMillis, TimeUnit.MILLISECONDS)
                 .property(DISABLE_DEFAULT_MAPPER, Boolean.TRUE)
                 .build(ChatCompletionsApi.class);
+    }
+
+    /**
+     * The client whose socket read timeout enforces {@code limit}: a timed-out call closes its
+     * connection (a hung server holds no thread past the budget). Limits are rounded down to a
+     * few steps so that a handful of clients serve every budget.
+     */
+    private ChatCompletionsApi within(long limitMillis) {
+        return limitMillis >= endpoint.readTimeout().toMillis() ? api
+                : shorter.computeIfAbsent(CallTimeouts.step(limitMillis), this::build);
     }
 
     public OpenAiEndpoint endpoint() {
@@ -43,7 +61,9 @@ public class OpenAiCompatibleClient implements Closeable {
 
     public ChatResponse chat(ChatRequest request) {
         String body = ChatCompletionsWire.requestBody(endpoint, request);
-        try (Response response = call(body)) {
+        long limit = request.timeout() == null ? endpoint.readTimeout().toMillis()
+                : Math.min(endpoint.readTimeout().toMillis(), CallTimeouts.step(request.timeout().toMillis()));
+        try (Response response = within(limit).create(authorization(), body)) {
             String text = response.hasEntity() ? response.readEntity(String.class) : "";
             if (response.getStatus() == 200) {
                 return ChatCompletionsWire.parseResponse(text);
@@ -51,7 +71,7 @@ public class OpenAiCompatibleClient implements Closeable {
             throw OpenAiErrors.fromStatus(response.getStatus(), response.getHeaderString("Retry-After"), text,
                     ChatCompletionsWire.modelName(endpoint, request));
         } catch (ProcessingException e) {
-            throw transportFailure(e);
+            throw transportFailure(e, limit);
         }
     }
 
@@ -64,12 +84,8 @@ public class OpenAiCompatibleClient implements Closeable {
             }
             throw OpenAiErrors.fromStatus(response.getStatus(), response.getHeaderString("Retry-After"), text);
         } catch (ProcessingException e) {
-            throw transportFailure(e);
+            throw transportFailure(e, endpoint.readTimeout().toMillis());
         }
-    }
-
-    private Response call(String body) {
-        return api.create(authorization(), body);
     }
 
     private String authorization() {
@@ -77,12 +93,12 @@ public class OpenAiCompatibleClient implements Closeable {
         return key == null || key.isBlank() ? null : "Bearer " + key;
     }
 
-    private RuntimeException transportFailure(ProcessingException e) {
+    private RuntimeException transportFailure(ProcessingException e, long limitMillis) {
         Throwable root = rootCause(e);
         String where = endpoint.baseUri().toString();
         if (root instanceof SocketTimeoutException) {
             return new RetriableModelException("model server " + where + " did not answer within "
-                    + endpoint.readTimeout().toMillis() + " ms", 0, null, e);
+                    + limitMillis + " ms", 0, null, e);
         }
         if (root instanceof ConnectException || root instanceof UnknownHostException) {
             return new RetriableModelException("model server " + where + " is unreachable: "
@@ -106,7 +122,12 @@ public class OpenAiCompatibleClient implements Closeable {
 
     @Override
     public void close() {
-        if (api instanceof Closeable closeable) {
+        close(api);
+        shorter.values().forEach(OpenAiCompatibleClient::close);
+    }
+
+    private static void close(ChatCompletionsApi client) {
+        if (client instanceof Closeable closeable) {
             try {
                 closeable.close();
             } catch (IOException ignored) {

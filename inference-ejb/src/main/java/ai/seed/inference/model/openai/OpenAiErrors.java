@@ -2,6 +2,7 @@ package ai.seed.inference.model.openai;
 
 import ai.seed.inference.model.ModelCallException;
 import ai.seed.inference.model.NonRetriableModelException;
+import ai.seed.inference.model.RateLimitedException;
 import ai.seed.inference.model.RetriableModelException;
 import ai.seed.inference.model.UnknownModelException;
 import jakarta.json.Json;
@@ -12,8 +13,10 @@ import java.time.Duration;
 
 /**
  * Maps an OpenAI-compatible error response to Seed's retriable / non-retriable exceptions.
- * Retriable: 408, 409, 429 and 5xx (the server or its capacity may recover). Everything else in
- * 4xx means the request itself is wrong and repeating it cannot help.
+ * Retriable: 408, 409, 425, 429 and 5xx (the server or its capacity may recover); 429 is a
+ * {@link RateLimitedException}, which the circuit breaker does not count as ill health. Every other
+ * 4xx means the request itself is wrong and repeating it cannot help; vLLM's and OpenAI's 404 for
+ * a model it does not serve is an {@link UnknownModelException}.
  */
 public final class OpenAiErrors {
 
@@ -39,7 +42,10 @@ public final class OpenAiErrors {
                 return new UnknownModelException(message, unknown.find(0) ? unknown.group(1) : requestedModel);
             }
         }
-        if (status == 408 || status == 409 || status == 429 || status >= 500) {
+        if (status == 429) {
+            return new RateLimitedException(message, status, parseRetryAfter(retryAfterHeader));
+        }
+        if (status == 408 || status == 409 || status == 425 || status >= 500) {
             return new RetriableModelException(message, status, parseRetryAfter(retryAfterHeader), null);
         }
         return new NonRetriableModelException(message, status, null);

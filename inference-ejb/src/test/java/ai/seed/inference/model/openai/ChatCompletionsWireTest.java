@@ -110,9 +110,10 @@ class ChatCompletionsWireTest {
         "{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":null}}]}",
         "{\"choices\":[{\"text\":\"legacy completion\"}]}", "{\"choices\":[\"x\"]}", "{\"choices\":\"x\"}",
         "{\"choices\":[{\"message\":{\"content\":\"cut"})
-    void garbageIsANonRetriableErrorThatSaysWhy(String body) {
+    void aBodyThatIsNotTheApisAnswerIsTransientAndSaysWhy(String body) {
+        // A proxy's error page, a body cut off, a restarting server: retried once, like a 500.
         assertThatThrownBy(() -> ChatCompletionsWire.parseResponse(body))
-                .isInstanceOf(NonRetriableModelException.class)
+                .isInstanceOf(ai.seed.inference.model.RetriableModelException.class)
                 .hasMessageStartingWith("model server returned an invalid response");
     }
 

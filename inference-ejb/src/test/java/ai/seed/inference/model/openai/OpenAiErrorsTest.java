@@ -24,7 +24,7 @@ class OpenAiErrorsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {408, 409, 429, 500, 502, 503, 504})
+    @ValueSource(ints = {408, 409, 425, 429, 500, 502, 503, 504})
     void transientStatusesAreRetriable(int status) {
         assertThat(OpenAiErrors.fromStatus(status, null, "").retriable()).isTrue();
     }
@@ -33,6 +33,48 @@ class OpenAiErrorsTest {
     @ValueSource(ints = {400, 401, 403, 404, 413, 422})
     void requestErrorsAreNot(int status) {
         assertThat(OpenAiErrors.fromStatus(status, null, "{\"error\":{\"message\":\"bad\"}}").retriable()).isFalse();
+    }
+
+    /**
+     * Every status with each provider's error body (OpenAI, vLLM >= 0.9, vLLM before 0.9, llama.cpp,
+     * FastAPI, a proxy's HTML page, none): the class is decided by the status; the message is the
+     * provider's words.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "429 | openai   | RateLimitedException        | Rate limit reached",
+        "429 | vllm     | RateLimitedException        | Rate limit reached",
+        "429 | none     | RateLimitedException        | (empty body)",
+        "500 | openai   | RetriableModelException     | server exploded",
+        "500 | llamacpp | RetriableModelException     | server exploded",
+        "502 | html     | RetriableModelException     | <html><body><h1>502 Bad Gateway</h1></body></html>",
+        "503 | vllm-old | RetriableModelException     | server exploded",
+        "503 | fastapi  | RetriableModelException     | server exploded",
+        "504 | html     | RetriableModelException     | <html><body><h1>502 Bad Gateway</h1></body></html>",
+        "504 | none     | RetriableModelException     | (empty body)",
+        "400 | openai   | NonRetriableModelException  | server exploded",
+        "400 | vllm     | NonRetriableModelException  | Rate limit reached",
+        "401 | openai   | NonRetriableModelException  | server exploded",
+        "403 | llamacpp | NonRetriableModelException  | server exploded",
+        "404 | fastapi  | NonRetriableModelException  | server exploded",
+        "422 | vllm-old | NonRetriableModelException  | server exploded",
+        "422 | html     | NonRetriableModelException  | <html><body><h1>502 Bad Gateway</h1></body></html>",
+    })
+    void statusDecidesTheClassForEveryDialect(int status, String dialect, String expected, String words) {
+        String message = words.equals("Rate limit reached") ? "Rate limit reached" : "server exploded";
+        String body = switch (dialect) {
+            case "openai" -> "{\"error\":{\"message\":\"" + message + "\",\"type\":\"server_error\",\"param\":null,\"code\":null}}";
+            case "vllm" -> "{\"error\":{\"message\":\"" + message + "\",\"type\":\"BadRequestError\",\"param\":null,\"code\":" + status + "}}";
+            case "vllm-old" -> "{\"object\":\"error\",\"message\":\"" + message + "\",\"type\":\"BadRequestError\",\"code\":" + status + "}";
+            case "llamacpp" -> "{\"error\":\"" + message + "\"}";
+            case "fastapi" -> "{\"detail\":\"" + message + "\"}";
+            case "html" -> "<html><body><h1>502 Bad Gateway</h1></body></html>";
+            default -> "";
+        };
+        ModelCallException e = OpenAiErrors.fromStatus(status, null, body);
+        assertThat(e.getClass().getSimpleName()).isEqualTo(expected);
+        assertThat(e.httpStatus()).isEqualTo(status);
+        assertThat(e.getMessage()).isEqualTo("model server answered HTTP " + status + ": " + words);
     }
 
     @Test

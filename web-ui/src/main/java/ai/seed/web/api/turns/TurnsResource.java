@@ -93,6 +93,11 @@ public class TurnsResource {
 
     private static Response answer(TurnResult result) {
         TurnAnswer body = TurnAnswer.of(result);
+        if (result.errorMessage() != null && body.retryAfterSeconds() != null) {
+            // Back-pressure passes through: the large VLM is rate-limited for longer than a turn waits.
+            return Response.status(429).entity(body).header("Retry-After", body.retryAfterSeconds())
+                    .header("X-Seed-Trace-Id", result.requestId()).build();
+        }
         return Response.status(result.errorMessage() == null ? 200 : 503).entity(body)
                 .header("X-Seed-Trace-Id", result.requestId()).build();
     }

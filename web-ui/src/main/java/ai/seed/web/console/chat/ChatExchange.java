@@ -15,10 +15,19 @@ public record ChatExchange(String question, String scenario, String imageDataUrl
         if (result != null && result.answer() != null && !result.answer().isBlank()) {
             return result.answer();
         }
+        if (result != null && result.errorMessage() != null && result.retryAfter() != null) {
+            return "The large VLM is busy (" + result.errorMessage() + "). Try again in "
+                    + Math.max(1, result.retryAfter().toSeconds()) + " s.";
+        }
         if (result != null && result.errorMessage() != null) {
             return "The turn failed: " + result.errorMessage();
         }
         return error == null ? "No answer." : error;
+    }
+
+    /** A note shown under the answer when reflection could not verify the report, else null. */
+    public String verificationNote() {
+        return result == null || failed() ? null : result.verificationNote();
     }
 
     public boolean failed() {

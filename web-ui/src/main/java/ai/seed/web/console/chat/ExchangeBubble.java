@@ -50,6 +50,13 @@ class ExchangeBubble extends VerticalLayout {
         Paragraph text = new Paragraph(e.reply());
         text.getStyle().set("margin", "0").set("white-space", "pre-wrap");
         bubble.add(text);
+        if (e.verificationNote() != null) {
+            // The answer stands on the small model's report alone: say so next to it.
+            Span note = new Span("Report " + e.verificationNote());
+            note.addClassName("chat-unverified");
+            note.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+            bubble.add(note);
+        }
         if (e.result() != null) {
             bubble.add(why(e.result()));
         }

@@ -26,10 +26,24 @@ public class ModelHealthCheck {
                            int maxConceptsPerPrompt, double detectorThreshold) {
     }
 
-    /** The result of one connection test. */
+    /**
+     * The result of one connection test, with what this node's turns have met at that endpoint:
+     * the circuit breaker (CLOSED, or OPEN: calls paused) and the turns' calls by outcome.
+     */
     public record EndpointHealth(String role, String url, String model, boolean ok, long millis, String detail,
-                                 Instant checkedAt) {
+                                 Instant checkedAt, String breaker, String turnCalls) {
+
+        EndpointHealth withTurns(EndpointHealth.Seen seen) {
+            return new EndpointHealth(role, url, model, ok, millis, detail, checkedAt, seen.breaker(), seen.calls());
+        }
+
+        /** The breaker and call counts in words. */
+        record Seen(String breaker, String calls) {
+        }
     }
+
+    @Inject
+    ai.seed.inference.pipeline.EndpointHealth seen;
 
     public Backends backends(Caller caller) {
         caller.require(Role.PLATFORM_ADMIN);
@@ -51,9 +65,19 @@ public class ModelHealthCheck {
         }
         List<EndpointHealth> out = new ArrayList<>();
         for (int i = 0; i < r.clients().size() && i < roles.size(); i++) {
-            out.add(test(roles.get(i), r.clients().get(i)));
+            String role = roles.get(i);
+            out.add(test(role, r.clients().get(i)).withTurns(seen(role.startsWith("Small") ? "small" : "large")));
         }
         return out;
+    }
+
+    private EndpointHealth.Seen seen(String endpoint) {
+        var s = seen.state(endpoint);
+        String breaker = s.breaker() == ai.seed.inference.pipeline.EndpointHealth.Breaker.OPEN
+                ? "OPEN since " + s.since() + " (calls paused)" : "CLOSED";
+        String calls = s.okCalls() + " ok, " + s.failedCalls() + " failed, " + s.rateLimitedCalls() + " rate-limited"
+                + (s.lastFailure() == null ? "" : "; last failure " + s.lastFailureAt() + ": " + s.lastFailure());
+        return new EndpointHealth.Seen(breaker, calls);
     }
 
     private static EndpointHealth test(String role, OpenAiCompatibleClient client) {
@@ -65,11 +89,11 @@ public class ModelHealthCheck {
             long ms = (System.nanoTime() - start) / 1_000_000;
             String detail = body.contains("\"" + model + "\"") ? "reachable; serves " + model
                     : "reachable, but its model list does not name " + model;
-            return new EndpointHealth(role, url, model, true, ms, detail, Instant.now());
+            return new EndpointHealth(role, url, model, true, ms, detail, Instant.now(), null, null);
         } catch (RuntimeException e) {
             long ms = (System.nanoTime() - start) / 1_000_000;
             String message = e.getMessage() == null || e.getMessage().isBlank() ? ConsoleErrors.UNEXPECTED : e.getMessage();
-            return new EndpointHealth(role, url, model, false, ms, message, Instant.now());
+            return new EndpointHealth(role, url, model, false, ms, message, Instant.now(), null, null);
         }
     }
 }

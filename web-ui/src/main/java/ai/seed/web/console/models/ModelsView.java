@@ -85,6 +85,10 @@ public class ModelsView extends VerticalLayout implements BeforeEnterObserver {
         endpoints.addColumn(h -> h.millis() + " ms").setHeader("Time").setAutoWidth(true);
         endpoints.addColumn(ModelHealthCheck.EndpointHealth::detail).setHeader("Detail").setFlexGrow(1);
         endpoints.addColumn(h -> TIME.format(h.checkedAt())).setHeader("Checked").setAutoWidth(true);
+        endpoints.addColumn(ModelHealthCheck.EndpointHealth::breaker).setHeader("Circuit breaker").setAutoWidth(true)
+                .setPartNameGenerator(h -> h.breaker() != null && h.breaker().startsWith("OPEN") ? "error" : null);
+        endpoints.addColumn(ModelHealthCheck.EndpointHealth::turnCalls).setHeader("Turns' calls (this node)")
+                .setFlexGrow(1);
     }
 
     @Override

@@ -1,0 +1,80 @@
+package ai.seed.inference.pipeline;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What this node has seen of each model endpoint ("small", "large"): the circuit breaker's state
+ * as the calls met it, the last failure and the last rate limit. The breaker itself is MicroProfile
+ * Fault Tolerance's in {@link ModelGateway}; this is its observable side for the Models view and
+ * {@code /health} (a reported state, never a readiness failure: a model outage must not take the
+ * console and the API out of the load balancer).
+ */
+@ApplicationScoped
+public class EndpointHealth {
+
+    /** How the breaker stands, as far as the calls show. */
+    public enum Breaker {
+        /** Calls go through. */
+        CLOSED,
+        /** Calls are refused without reaching the endpoint until the breaker's delay has passed. */
+        OPEN
+    }
+
+    /** One endpoint's view. */
+    public record State(String endpoint, Breaker breaker, Instant since, long okCalls, long failedCalls,
+                        long rateLimitedCalls, String lastFailure, Instant lastFailureAt) {
+    }
+
+    private final Map<String, State> states = new ConcurrentHashMap<>();
+
+    void ok(String endpoint) {
+        states.compute(endpoint, (k, s) -> {
+            State was = orEmpty(k, s);
+            Instant since = was.breaker() == Breaker.CLOSED ? was.since() : Instant.now();
+            return new State(k, Breaker.CLOSED, since, was.okCalls() + 1, was.failedCalls(), was.rateLimitedCalls(),
+                    was.lastFailure(), was.lastFailureAt());
+        });
+    }
+
+    void failed(String endpoint, String why) {
+        states.compute(endpoint, (k, s) -> {
+            State was = orEmpty(k, s);
+            return new State(k, was.breaker(), was.since(), was.okCalls(), was.failedCalls() + 1, was.rateLimitedCalls(),
+                    why, Instant.now());
+        });
+    }
+
+    void rateLimited(String endpoint) {
+        states.compute(endpoint, (k, s) -> {
+            State was = orEmpty(k, s);
+            return new State(k, was.breaker(), was.since(), was.okCalls(), was.failedCalls(), was.rateLimitedCalls() + 1,
+                    was.lastFailure(), was.lastFailureAt());
+        });
+    }
+
+    void breakerOpen(String endpoint) {
+        states.compute(endpoint, (k, s) -> {
+            State was = orEmpty(k, s);
+            Instant since = was.breaker() == Breaker.OPEN ? was.since() : Instant.now();
+            return new State(k, Breaker.OPEN, since, was.okCalls(), was.failedCalls(), was.rateLimitedCalls(),
+                    "circuit open: calls paused", Instant.now());
+        });
+    }
+
+    /** Both endpoints, "small" then "large"; one that was never called is CLOSED with no calls. */
+    public List<State> states() {
+        return List.of(state("small"), state("large"));
+    }
+
+    public State state(String endpoint) {
+        return orEmpty(endpoint, states.get(endpoint));
+    }
+
+    private static State orEmpty(String endpoint, State s) {
+        return s != null ? s : new State(endpoint, Breaker.CLOSED, null, 0, 0, 0, null, null);
+    }
+}
