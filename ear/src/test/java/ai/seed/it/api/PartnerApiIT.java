@@ -174,6 +174,18 @@ class PartnerApiIT {
     }
 
     @Test
+    void aLastingModelRateLimitIs429WithTheProvidersRetryAfter() {
+        large.reply(FakeOpenAiServer.rateLimited("120"));
+        Http.Reply turn = acme.post("/api/v1/turns", "{\"question\": \"What is <bo>?\"}");
+        assertEquals(429, turn.status(), turn.body());
+        assertEquals("120", turn.header("Retry-After"));
+        assertEquals(120, turn.json().getInt("retryAfterSeconds"));
+        assertEquals("FAILED", turn.json().getString("status"));
+        assertTrue(turn.json().getString("error").contains("retry after 120 s"), turn.body());
+        assertNotNull(turn.header("X-Seed-Trace-Id"));
+    }
+
+    @Test
     void partnersCannotRetrainTheDictionary() {
         assertProblem(acme.post("/api/v1/dictionary/jobs", "{\"k\": 3, \"source\": \"tenant-concepts\"}"), 403, "forbidden");
     }
