@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 /**
  * What this node has seen of each model endpoint ("small", "large"): the circuit breaker's state
@@ -32,37 +33,29 @@ public class EndpointHealth {
     private final Map<String, State> states = new ConcurrentHashMap<>();
 
     void ok(String endpoint) {
-        states.compute(endpoint, (k, s) -> {
-            State was = orEmpty(k, s);
-            Instant since = was.breaker() == Breaker.CLOSED ? was.since() : Instant.now();
-            return new State(k, Breaker.CLOSED, since, was.okCalls() + 1, was.failedCalls(), was.rateLimitedCalls(),
-                    was.lastFailure(), was.lastFailureAt());
-        });
+        update(endpoint, was -> new State(was.endpoint(), Breaker.CLOSED,
+                was.breaker() == Breaker.CLOSED ? was.since() : Instant.now(), was.okCalls() + 1, was.failedCalls(),
+                was.rateLimitedCalls(), was.lastFailure(), was.lastFailureAt()));
     }
 
     void failed(String endpoint, String why) {
-        states.compute(endpoint, (k, s) -> {
-            State was = orEmpty(k, s);
-            return new State(k, was.breaker(), was.since(), was.okCalls(), was.failedCalls() + 1, was.rateLimitedCalls(),
-                    why, Instant.now());
-        });
+        update(endpoint, was -> new State(was.endpoint(), was.breaker(), was.since(), was.okCalls(),
+                was.failedCalls() + 1, was.rateLimitedCalls(), why, Instant.now()));
     }
 
     void rateLimited(String endpoint) {
-        states.compute(endpoint, (k, s) -> {
-            State was = orEmpty(k, s);
-            return new State(k, was.breaker(), was.since(), was.okCalls(), was.failedCalls(), was.rateLimitedCalls() + 1,
-                    was.lastFailure(), was.lastFailureAt());
-        });
+        update(endpoint, was -> new State(was.endpoint(), was.breaker(), was.since(), was.okCalls(), was.failedCalls(),
+                was.rateLimitedCalls() + 1, was.lastFailure(), was.lastFailureAt()));
     }
 
     void breakerOpen(String endpoint) {
-        states.compute(endpoint, (k, s) -> {
-            State was = orEmpty(k, s);
-            Instant since = was.breaker() == Breaker.OPEN ? was.since() : Instant.now();
-            return new State(k, Breaker.OPEN, since, was.okCalls(), was.failedCalls(), was.rateLimitedCalls(),
-                    "circuit open: calls paused", Instant.now());
-        });
+        update(endpoint, was -> new State(was.endpoint(), Breaker.OPEN,
+                was.breaker() == Breaker.OPEN ? was.since() : Instant.now(), was.okCalls(), was.failedCalls(),
+                was.rateLimitedCalls(), "circuit open: calls paused", Instant.now()));
+    }
+
+    private void update(String endpoint, UnaryOperator<State> change) {
+        states.compute(endpoint, (k, s) -> change.apply(orEmpty(k, s)));
     }
 
     /** Both endpoints, "small" then "large"; one that was never called is CLOSED with no calls. */

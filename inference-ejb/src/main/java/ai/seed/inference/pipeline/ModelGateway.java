@@ -7,6 +7,7 @@ import ai.seed.inference.model.ChatRequest;
 import ai.seed.inference.model.ChatResponse;
 import ai.seed.inference.model.LargeVlm;
 import ai.seed.inference.model.ModelCallException;
+import ai.seed.inference.model.ModelTimeoutException;
 import ai.seed.inference.model.NonRetriableModelException;
 import ai.seed.inference.model.RateLimitedException;
 import ai.seed.inference.model.RetriableModelException;
@@ -138,8 +139,11 @@ public class ModelGateway {
         if (e instanceof RateLimitedException) {
             return "rate-limited";
         }
+        if (e instanceof ModelTimeoutException) {
+            return "timeout";
+        }
         if (e.retriable()) {
-            return e.getMessage() != null && e.getMessage().contains("did not answer within") ? "timeout" : "retriable-error";
+            return "retriable-error";
         }
         return "error";
     }

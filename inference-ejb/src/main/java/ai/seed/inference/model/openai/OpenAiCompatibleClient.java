@@ -2,6 +2,7 @@ package ai.seed.inference.model.openai;
 
 import ai.seed.inference.model.ChatRequest;
 import ai.seed.inference.model.ChatResponse;
+import ai.seed.inference.model.ModelTimeoutException;
 import ai.seed.inference.model.NonRetriableModelException;
 import ai.seed.inference.model.RetriableModelException;
 import jakarta.ws.rs.ProcessingException;
@@ -97,8 +98,8 @@ public class OpenAiCompatibleClient implements Closeable {
         Throwable root = rootCause(e);
         String where = endpoint.baseUri().toString();
         if (root instanceof SocketTimeoutException) {
-            return new RetriableModelException("model server " + where + " did not answer within "
-                    + limitMillis + " ms", 0, null, e);
+            return new ModelTimeoutException("model server " + where + " did not answer within "
+                    + limitMillis + " ms", e);
         }
         if (root instanceof ConnectException || root instanceof UnknownHostException) {
             return new RetriableModelException("model server " + where + " is unreachable: "
