@@ -33,6 +33,11 @@ final class FixtureClient {
         post("large-down", "");
     }
 
+    /** The fake large VLM's next call is a 429 asking to wait {@code seconds}. */
+    void rateLimitOnce(int seconds) {
+        post("rate-limit-once", String.valueOf(seconds));
+    }
+
     void largeUp() {
         post("large-up", "");
     }

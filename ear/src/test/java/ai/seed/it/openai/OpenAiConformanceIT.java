@@ -15,6 +15,7 @@ import com.openai.errors.BadRequestException;
 import com.openai.errors.InternalServerException;
 import com.openai.errors.NotFoundException;
 import com.openai.errors.OpenAIServiceException;
+import com.openai.errors.RateLimitException;
 import com.openai.errors.UnauthorizedException;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
@@ -48,7 +49,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * with an image, multi-turn chat, the model list, scenario scoping, and errors as the SDK's own
  * exception types. The test runs entirely on the client (the SDK is not in the server); the server
  * side is set up through {@code OpenAiItFixtureServlet}. Methods share that set-up and run in
- * order; the failing-model test is last because it reconfigures the large VLM.
+ * order; the failing-model tests come last because they reconfigure the large VLM.
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -275,6 +276,19 @@ class OpenAiConformanceIT {
         } finally {
             fixture.largeUp();
         }
+    }
+
+    /** A model rate limit longer than a turn may wait reaches the SDK as its RateLimitException, wait included. */
+    @Test
+    @Order(9)
+    void aLastingModelRateLimitIsOpenAis429WithRetryAfter() {
+        fixture.rateLimitOnce(30);
+        RateLimitException e = assertStatus(RateLimitException.class, 429, "rate_limit_exceeded",
+                () -> client.chat().completions().create(ChatCompletionCreateParams.builder().model("seed-full")
+                        .addUserMessage("What kind of thing is <bo>?").build()));
+        assertEquals(List.of("30"), e.headers().values("Retry-After"), e.headers().toString());
+        assertTrue(e.body().toString().contains("retry after 30 s"), e.body().toString());
+        assertFalse(e.headers().values("X-Seed-Trace-Id").isEmpty(), e.headers().toString());
     }
 
     static JsonObject last(JsonArray messages) {

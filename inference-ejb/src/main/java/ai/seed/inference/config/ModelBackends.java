@@ -32,7 +32,8 @@ import org.eclipse.microprofile.config.Config;
  *   <li>small VLM: the OpenAI-compatible multi-LoRA server at {@code seed.small-vlm.url}, else the
  *       in-process windowed detector on the embedder (BASELINE with the baseline embedder);</li>
  *   <li>large VLM: the OpenAI-compatible server at {@code seed.large-vlm.url}, else none (turns then
- *       run small-only).</li>
+ *       run small-only); optionally a fallback at {@code seed.large-vlm.fallback.url}, which serves
+ *       while the first is open-circuited or rate-limited.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -63,11 +64,25 @@ public class ModelBackends {
     /** The backends in use and how to name them to a user. */
     public record Resolved(ModelSettings settings, InProcessEmbedder embedder, String embedderLabel,
                            SmallVlm smallVlm, String smallVlmLabel, LargeVlm largeVlm, String largeVlmLabel,
-                           List<OpenAiCompatibleClient> clients) {
+                           List<OpenAiCompatibleClient> clients, Fallback largeFallback) {
+
+        public Resolved(ModelSettings settings, InProcessEmbedder embedder, String embedderLabel,
+                        SmallVlm smallVlm, String smallVlmLabel, LargeVlm largeVlm, String largeVlmLabel,
+                        List<OpenAiCompatibleClient> clients) {
+            this(settings, embedder, embedderLabel, smallVlm, smallVlmLabel, largeVlm, largeVlmLabel, clients, null);
+        }
 
         public boolean hasLargeVlm() {
             return largeVlm != null;
         }
+
+        public boolean hasLargeFallback() {
+            return largeVlm != null && largeFallback != null;
+        }
+    }
+
+    /** The second large-VLM endpoint: its client, model name and how to name it to a user. */
+    public record Fallback(LargeVlm vlm, ModelSettings.Endpoint endpoint, String label) {
     }
 
     /**
@@ -174,7 +189,17 @@ public class ModelBackends {
             large = new OpenAiCompatibleLargeVlm(client);
             largeLabel = s.largeVlm().model() + " @ " + s.largeVlm().url();
         }
-        return new Resolved(s, embedder, embedderLabel, small, smallLabel, large, largeLabel, List.copyOf(clients));
+        Fallback fallback = null;
+        ModelSettings.Endpoint second = s.largeVlmFallback();
+        if (large != null && second != null && second.configured()) {
+            OpenAiCompatibleClient client = client(second);
+            clients.add(client); // last: the Models view names the clients in this order
+            fallback = new Fallback(new OpenAiCompatibleLargeVlm(client), second,
+                    second.model() + " @ " + second.url());
+            largeLabel += "; fallback: " + fallback.label();
+        }
+        return new Resolved(s, embedder, embedderLabel, small, smallLabel, large, largeLabel, List.copyOf(clients),
+                fallback);
     }
 
     private static OpenAiCompatibleClient client(ModelSettings.Endpoint e) {

@@ -12,7 +12,24 @@ public record ModelSettings(
         String embedderKind, String embedderModelDir, String embedderDevice, double detectorThreshold,
         Endpoint smallVlm, double smallTemperature, int smallMaxTokens,
         Endpoint largeVlm, double largeTemperature, int largeMaxTokens,
-        int topK, String defaultMode, int maxConceptsPerPrompt) {
+        int topK, String defaultMode, int maxConceptsPerPrompt, Endpoint largeVlmFallback) {
+
+    /** Settings without a fallback large VLM. */
+    public ModelSettings(String embedderKind, String embedderModelDir, String embedderDevice, double detectorThreshold,
+                         Endpoint smallVlm, double smallTemperature, int smallMaxTokens,
+                         Endpoint largeVlm, double largeTemperature, int largeMaxTokens,
+                         int topK, String defaultMode, int maxConceptsPerPrompt) {
+        this(embedderKind, embedderModelDir, embedderDevice, detectorThreshold, smallVlm, smallTemperature,
+                smallMaxTokens, largeVlm, largeTemperature, largeMaxTokens, topK, defaultMode, maxConceptsPerPrompt,
+                null);
+    }
+
+    /** These settings with {@code fallback} as the second large-VLM endpoint (null: none). */
+    public ModelSettings withLargeVlmFallback(Endpoint fallback) {
+        return new ModelSettings(embedderKind, embedderModelDir, embedderDevice, detectorThreshold, smallVlm,
+                smallTemperature, smallMaxTokens, largeVlm, largeTemperature, largeMaxTokens, topK, defaultMode,
+                maxConceptsPerPrompt, fallback);
+    }
 
     /** An OpenAI-compatible endpoint; {@code url} empty means "not configured". */
     public record Endpoint(String url, String model, String apiKey, String dialect, Map<String, Integer> loraIds,

@@ -25,7 +25,17 @@ public final class ModelSettingsReader {
                 Integer.parseInt(get(config, "seed.large-vlm.max-tokens", "512")),
                 Integer.parseInt(get(config, "seed.pipeline.top-k", "1")),
                 get(config, "seed.pipeline.default-mode", "FULL"),
-                Integer.parseInt(get(config, "seed.pipeline.max-concepts-per-prompt", "24")));
+                Integer.parseInt(get(config, "seed.pipeline.max-concepts-per-prompt", "24")),
+                largeVlmFallback(config));
+    }
+
+    /**
+     * The optional second large-VLM endpoint ({@code seed.large-vlm.fallback.*}: url, model, api-key,
+     * dialect, connect-timeout-ms, timeout-ms), used while the first is open-circuited or rate-limited.
+     * Configuration only: the Models view shows it but does not edit it.
+     */
+    static ModelSettings.Endpoint largeVlmFallback(Config config) {
+        return endpoint(config, "seed.large-vlm.fallback", "gpt-4o-mini", "openai", 60_000);
     }
 
     private static ModelSettings.Endpoint endpoint(Config config, String prefix, String model, String dialect,

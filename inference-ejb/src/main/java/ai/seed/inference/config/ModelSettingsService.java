@@ -63,7 +63,8 @@ public class ModelSettingsService {
         ModelSettings.Endpoint newSmall = merge("small VLM", s.smallVlm(), small);
         ModelSettings next = new ModelSettings(s.embedderKind(), s.embedderModelDir(), s.embedderDevice(),
                 s.detectorThreshold(), newSmall, s.smallTemperature(), s.smallMaxTokens(), newLarge,
-                s.largeTemperature(), s.largeMaxTokens(), s.topK(), s.defaultMode(), s.maxConceptsPerPrompt());
+                s.largeTemperature(), s.largeMaxTokens(), s.topK(), s.defaultMode(), s.maxConceptsPerPrompt(),
+                s.largeVlmFallback());
         Map<String, String> detail = new LinkedHashMap<>();
         detail.put("largeUrl", nz(newLarge.url()));
         detail.put("largeModel", nz(newLarge.model()));

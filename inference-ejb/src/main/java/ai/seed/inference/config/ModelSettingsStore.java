@@ -48,7 +48,8 @@ public class ModelSettingsStore {
         public ModelSettings applyTo(ModelSettings c) {
             return new ModelSettings(c.embedderKind(), c.embedderModelDir(), c.embedderDevice(), c.detectorThreshold(),
                     over(c.smallVlm(), small), c.smallTemperature(), c.smallMaxTokens(), over(c.largeVlm(), large),
-                    c.largeTemperature(), c.largeMaxTokens(), c.topK(), c.defaultMode(), c.maxConceptsPerPrompt());
+                    c.largeTemperature(), c.largeMaxTokens(), c.topK(), c.defaultMode(), c.maxConceptsPerPrompt(),
+                    c.largeVlmFallback());
         }
 
         private static ModelSettings.Endpoint over(ModelSettings.Endpoint configured, ModelSettings.Endpoint edited) {

@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 /**
- * What this node has seen of each model endpoint ("small", "large"): the circuit breaker's state
+ * What this node has seen of each model endpoint ("small", "large", "large-fallback"): the circuit breaker's state
  * as the calls met it, the last failure and the last rate limit. The breaker itself is MicroProfile
  * Fault Tolerance's in {@link ModelGateway}; this is its observable side for the Models view and
  * {@code /health} (a reported state, never a readiness failure: a model outage must not take the
@@ -58,9 +58,14 @@ public class EndpointHealth {
         states.compute(endpoint, (k, s) -> change.apply(orEmpty(k, s)));
     }
 
-    /** Both endpoints, "small" then "large"; one that was never called is CLOSED with no calls. */
+    /**
+     * "small", "large" and, once it served a call, "large-fallback"; one that was never called is
+     * CLOSED with no calls.
+     */
     public List<State> states() {
-        return List.of(state("small"), state("large"));
+        State fallback = states.get(ModelGateway.LARGE_FALLBACK);
+        return fallback == null ? List.of(state("small"), state("large"))
+                : List.of(state("small"), state("large"), fallback);
     }
 
     public State state(String endpoint) {

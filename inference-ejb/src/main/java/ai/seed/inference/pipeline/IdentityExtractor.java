@@ -20,14 +20,14 @@ import java.util.Map;
 public class IdentityExtractor {
 
     @Inject
-    ModelGateway gateway;
+    LargeVlmCalls large;
 
     public Map<String, ConceptIdentity> extract(TurnTrace trace, List<ConceptCue> concepts) {
         ChatRequest request = new ChatRequest(List.of(ChatMessage.system(Prompts.identitySystem()),
                 ChatMessage.user(Prompts.identityUser(concepts), List.of())), 0.0, 512, null);
         UnparseableModelOutputException last = null;
         for (int attempt = 1; attempt <= 2; attempt++) {
-            String raw = gateway.large(trace, Phase.IDENTITY, request).text();
+            String raw = large.chat(trace, Phase.IDENTITY, request).text();
             try {
                 return IdentityParser.parse(raw, concepts);
             } catch (UnparseableModelOutputException e) {

@@ -43,6 +43,9 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 @ApplicationScoped
 public class ModelGateway {
 
+    /** The fallback large VLM's name in {@link EndpointHealth}. */
+    public static final String LARGE_FALLBACK = "large-fallback";
+
     @Inject
     ModelBackends backends;
     @Inject
@@ -85,9 +88,34 @@ public class ModelGateway {
         if (large == null) {
             throw new NonRetriableModelException("no large VLM is configured (seed.large-vlm.url)", 0, null);
         }
-        Duration ceiling = readTimeout(backends.current().settings().largeVlm());
-        return attempt(trace, "large", phase, backends.current().settings().largeVlm().model(), null,
-                request.maxTokens(), ceiling, limit -> large.chat(request.withTimeout(limit)), ChatResponse::usage);
+        ModelSettings.Endpoint endpoint = backends.current().settings().largeVlm();
+        return chat(trace, "large", phase, large, endpoint, request);
+    }
+
+    /**
+     * The second large-VLM endpoint ({@code seed.large-vlm.fallback.*}), with a circuit breaker of
+     * its own; {@link LargeVlmCalls} sends a call here when the first one cannot take it.
+     */
+    @Retry(maxRetries = 1, delay = 200, jitter = 100, retryOn = RetriableModelException.class,
+            abortOn = NonRetriableModelException.class)
+    @Timeout(value = 10, unit = ChronoUnit.MINUTES)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.8, delay = 15_000,
+            failOn = {RetriableModelException.class, TimeoutException.class},
+            skipOn = {NonRetriableModelException.class, RateLimitedException.class})
+    @Bulkhead(64)
+    public ChatResponse largeFallback(TurnTrace trace, Phase phase, ChatRequest request) {
+        ModelBackends.Fallback fallback = backends.current().largeFallback();
+        if (fallback == null) {
+            throw new NonRetriableModelException("no fallback large VLM is configured (seed.large-vlm.fallback.url)",
+                    0, null);
+        }
+        return chat(trace, LARGE_FALLBACK, phase, fallback.vlm(), fallback.endpoint(), request);
+    }
+
+    private ChatResponse chat(TurnTrace trace, String endpointName, Phase phase, LargeVlm vlm,
+                              ModelSettings.Endpoint endpoint, ChatRequest request) {
+        return attempt(trace, endpointName, phase, endpoint.model(), null, request.maxTokens(), readTimeout(endpoint),
+                limit -> vlm.chat(request.withTimeout(limit)), ChatResponse::usage);
     }
 
     /** Records that the breaker refused a call (the interceptor throws before {@link #attempt} runs). */

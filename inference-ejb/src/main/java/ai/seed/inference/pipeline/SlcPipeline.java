@@ -41,6 +41,8 @@ public class SlcPipeline {
     @Inject
     ModelGateway gateway;
     @Inject
+    LargeVlmCalls large;
+    @Inject
     AdapterRouter router;
     @Inject
     TurnRecorder recorder;
@@ -60,7 +62,6 @@ public class SlcPipeline {
                 runImageTurn(s, models);
             }
         } catch (TurnFailure | ModelCallException | FaultToleranceException e) {
-            noteBreaker(e, "large");
             s.error = userMessage(e);
             s.retryAfter = gateway.retryAfterFor(e);
             trace.event("turn failed: " + s.error + (s.retryAfter == null ? "" : "; retry after " + s.retryAfter.toSeconds() + " s"));
@@ -194,12 +195,11 @@ public class SlcPipeline {
         for (int attempt = 1; attempt <= 2; attempt++) {
             String raw;
             try {
-                raw = s.timed(Phase.REFLECT, () -> gateway.large(s.trace, Phase.REFLECT, request)).text();
+                raw = s.timed(Phase.REFLECT, () -> large.chat(s.trace, Phase.REFLECT, request)).text();
             } catch (RateLimitedException | BackPressureException e) {
                 throw e; // the answer would go to the same rate-limited endpoint: tell the caller when to retry
             } catch (ModelCallException | FaultToleranceException e) {
                 // Degrade, don't fail: answer from the unverified report, and say so.
-                noteBreaker(e, "large");
                 unverified(s, base, questions, "not verified: " + userMessage(e));
                 return;
             }
@@ -239,7 +239,7 @@ public class SlcPipeline {
         List<ImageData> images = s.request.hasImage() ? List.of(s.request.image()) : List.of();
         messages.add(ChatMessage.user(s.request.question(), images));
         ChatRequest request = new ChatRequest(messages, settings.largeTemperature(), settings.largeMaxTokens(), null);
-        s.answer = s.timed(Phase.ANSWER, () -> gateway.large(s.trace, Phase.ANSWER, request)).text();
+        s.answer = s.timed(Phase.ANSWER, () -> large.chat(s.trace, Phase.ANSWER, request)).text();
     }
 
     /** Appendix D: a question without an image is answered from the stored identities. */

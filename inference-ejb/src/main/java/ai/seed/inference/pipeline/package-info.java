@@ -46,5 +46,10 @@
  * {@link ai.seed.inference.pipeline.CallBudget} states these limits; an unparseable output may be
  * retried once per stage, after which the pipeline falls back (e.g. the concepts stay as detected,
  * marked {@link ai.seed.inference.pipeline.Verification#UNVERIFIED}).
+ *
+ * <p>Every model call goes through {@link ai.seed.inference.pipeline.ModelGateway} (retry, circuit
+ * breaker, bulkhead, per-stage time budget, one trace record per attempt); large-VLM calls first
+ * pass {@link ai.seed.inference.pipeline.LargeVlmCalls}, which moves them to the optional fallback
+ * endpoint while the first is open-circuited or rate-limited. docs/RELIABILITY.md has the faults.
  */
 package ai.seed.inference.pipeline;

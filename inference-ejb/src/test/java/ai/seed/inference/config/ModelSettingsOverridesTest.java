@@ -32,4 +32,15 @@ class ModelSettingsOverridesTest {
         assertEquals(512, s.largeMaxTokens());
         assertEquals("FULL", s.defaultMode());
     }
+
+    @Test
+    void editingTheEndpointsKeepsTheConfiguredFallback() {
+        ModelSettings.Endpoint fallback = endpoint("http://fallback", "sk-fb", 20_000);
+        ModelSettingsStore.Overrides o = new ModelSettingsStore.Overrides(
+                new ModelSettings.Endpoint("http://l2", "gpt-x", null, "openai", Map.of(), null, Duration.ofMillis(700)),
+                new ModelSettings.Endpoint("", "", null, "vllm", Map.of(), null, Duration.ofMillis(900)));
+        ModelSettings s = o.applyTo(configured.withLargeVlmFallback(fallback));
+        assertEquals(fallback, s.largeVlmFallback());
+        assertEquals(null, configured.largeVlmFallback(), "none unless configured");
+    }
 }

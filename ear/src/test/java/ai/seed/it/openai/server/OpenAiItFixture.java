@@ -133,6 +133,11 @@ public class OpenAiItFixture {
                 .add("images", images).build();
     }
 
+    /** The large VLM's next call answers 429 with {@code Retry-After: seconds}. */
+    public synchronized void rateLimitOnce(String seconds) {
+        large.reply(FakeOpenAiServer.rateLimited(seconds));
+    }
+
     /** The large VLM as a connection-refused URL: turns fail. */
     public synchronized void largeDown() throws IOException {
         backends.reconfigure(settings(FakeOpenAiServer.refusedUrl()));

@@ -12,7 +12,7 @@ import java.io.IOException;
 /**
  * The conformance test's remote control, deployed only in the test WAR: the test itself runs as a
  * plain client (it uses the OpenAI SDK, which the server does not have), so it sets up and
- * inspects the server side over HTTP. {@code POST setup | answers | large-down | large-up |
+ * inspects the server side over HTTP. {@code POST setup | answers | large-down | large-up | rate-limit-once |
  * teardown | image-url-allow-list} (the body is the list; empty clears it), {@code GET answer-requests}.
  */
 @WebServlet(urlPatterns = "/fixture/*")
@@ -36,6 +36,11 @@ public class OpenAiItFixtureServlet extends HttpServlet {
             }
             case "/large-down" -> {
                 fixture.largeDown();
+                response.setStatus(204);
+            }
+            case "/rate-limit-once" -> {
+                fixture.rateLimitOnce(new String(request.getInputStream().readAllBytes(),
+                        java.nio.charset.StandardCharsets.UTF_8).strip());
                 response.setStatus(204);
             }
             case "/large-up" -> {

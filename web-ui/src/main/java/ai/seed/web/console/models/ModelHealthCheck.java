@@ -63,12 +63,24 @@ public class ModelHealthCheck {
         if (r.settings().largeVlm().configured()) {
             roles.add("Large VLM");
         }
+        if (r.hasLargeFallback()) {
+            roles.add(FALLBACK_ROLE);
+        }
         List<EndpointHealth> out = new ArrayList<>();
         for (int i = 0; i < r.clients().size() && i < roles.size(); i++) {
             String role = roles.get(i);
-            out.add(test(role, r.clients().get(i)).withTurns(seen(role.startsWith("Small") ? "small" : "large")));
+            out.add(test(role, r.clients().get(i)).withTurns(seen(endpointName(role))));
         }
         return out;
+    }
+
+    private static final String FALLBACK_ROLE = "Large VLM (fallback)";
+
+    private static String endpointName(String role) {
+        if (role.equals(FALLBACK_ROLE)) {
+            return ai.seed.inference.pipeline.ModelGateway.LARGE_FALLBACK;
+        }
+        return role.startsWith("Small") ? "small" : "large";
     }
 
     private EndpointHealth.Seen seen(String endpoint) {
