@@ -53,6 +53,8 @@ public class ConceptService {
     ModelBackends backends;
     @Inject
     IdentityExtractor identities;
+    @Inject
+    RegistrationDrillHook drill;
 
     private final ImageLimits limits = ImageLimits.defaults();
 
@@ -76,8 +78,11 @@ public class ConceptService {
         List<ReferenceImageData> images = embed(accept(cmd.images()));
         Concept concept = newConcept(tenant, name, cmd.description(), images, caller.actor());
         identify(concept);
+        drill.beforeStore();
         try {
-            return store.storeNew(concept, caller.actor(), cmd.idempotencyKey(), requestHash);
+            ConceptView stored = store.storeNew(concept, caller.actor(), cmd.idempotencyKey(), requestHash);
+            drill.afterCommit();
+            return stored;
         } catch (PersistenceException | jakarta.transaction.TransactionalException e) {
             // Lost a race with a concurrent create of the same name (or key): nothing was stored.
             if (concepts.findByName(tenant, name).isPresent()) {
