@@ -132,8 +132,8 @@ public class RetrainWorker {
                             job.tenantId() == null ? "concept-" + c.id().toString().substring(0, 8) : c.name(),
                             c.embedding()))
                     .toList();
-            case "yollava" -> embedDataset(job.id(), YoLlavaDataset.read(Path.of(request.datasetPath())), embedder, cancelled);
-            case "mc-llava" -> embedDataset(job.id(), McLlavaDataset.read(Path.of(request.datasetPath())), embedder, cancelled);
+            case "yollava" -> embedDataset(job.id(), DatasetRoots.read(Path.of(request.datasetPath()), YoLlavaDataset::read), embedder, cancelled);
+            case "mc-llava" -> embedDataset(job.id(), DatasetRoots.read(Path.of(request.datasetPath()), McLlavaDataset::read), embedder, cancelled);
             default -> throw new IllegalArgumentException("unknown clustering source " + request.source());
         };
     }

@@ -35,6 +35,11 @@ public class StatusView extends VerticalLayout {
         } catch (RuntimeException e) {
             schema.setText("Database unreachable. See the server log and /health/ready.");
         }
-        add(schema, new Paragraph("Sign-in, concepts, chat and the turn inspector arrive with the next releases."));
+        Paragraph next = new Paragraph("Platform admins configure the models (Models), create tenants (Tenants) and "
+                + "build the meta-concept dictionary (Meta-concepts); tenant admins register concepts and scenarios, "
+                + "and staff ask questions in Chat. Every turn can be inspected in Turns. docs/QUICKSTART.md walks "
+                + "through a first hour.");
+        next.setId("status-next-steps");
+        add(schema, next);
     }
 }

@@ -1,5 +1,6 @@
 package ai.seed.inference.evaluation.formats;
 
+import ai.seed.inference.dictionary.DatasetRoots;
 import ai.seed.inference.evaluation.DatasetFormatException;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -146,7 +147,7 @@ final class DatasetPaths {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
-                if (Files.isDirectory(entry) && !name.startsWith(".") && !name.equals("__MACOSX")) {
+                if (Files.isDirectory(entry) && !isLitter(name)) {
                     folders.add(entry.toAbsolutePath().normalize());
                 }
             }
@@ -156,5 +157,30 @@ final class DatasetPaths {
         folders.sort(Comparator.comparing((Path p) -> p.getFileName().toString().toLowerCase(Locale.ROOT))
                 .thenComparing(p -> p.getFileName().toString()));
         return folders;
+    }
+
+    static boolean isLitter(String name) {
+        return DatasetRoots.isLitter(name);
+    }
+
+    /** What {@code dir} does hold, for a message that says why nothing was found: "found a/, b/, x.json". */
+    static String found(Path dir) {
+        List<String> names = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (!isLitter(name)) {
+                    names.add(Files.isDirectory(entry) ? name + "/" : name);
+                }
+            }
+        } catch (IOException e) {
+            return "the folder cannot be listed";
+        }
+        if (names.isEmpty()) {
+            return "the archive or folder is empty";
+        }
+        names.sort(String.CASE_INSENSITIVE_ORDER);
+        String shown = String.join(", ", names.subList(0, Math.min(10, names.size())));
+        return "found " + shown + (names.size() > 10 ? " and " + (names.size() - 10) + " more" : "");
     }
 }

@@ -1,6 +1,7 @@
 package ai.seed.inference.evaluation.formats;
 
 import ai.seed.inference.dictionary.DatasetConcept;
+import ai.seed.inference.dictionary.DatasetRoots;
 import ai.seed.inference.dictionary.DatasetReadResult;
 import ai.seed.inference.evaluation.DatasetFormatException;
 import ai.seed.inference.evaluation.EvalDataset;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -36,10 +38,16 @@ final class ImportContext {
 
     /**
      * Opens an import whose concepts one of the dictionary's dataset readers finds (their skipped
-     * folders are reported with the import's).
+     * folders are reported with the import's). A root that holds nothing but one folder, as
+     * {@code zip -r yollava-data.zip yollava-data} makes it, is read from inside that folder.
      */
     static ImportContext open(Path root, ImportLimits limits, Function<Path, DatasetReadResult> conceptReader,
                               String expected) throws DatasetFormatException {
+        return open(root, limits, conceptReader, expected, 2);
+    }
+
+    private static ImportContext open(Path root, ImportLimits limits, Function<Path, DatasetReadResult> conceptReader,
+                                      String expected, int descents) throws DatasetFormatException {
         DatasetPaths paths = DatasetPaths.of(root);
         DatasetReadResult read;
         try {
@@ -48,7 +56,12 @@ final class ImportContext {
             throw new DatasetFormatException(String.valueOf(root), e.getMessage());
         }
         if (read.concepts().isEmpty()) {
-            throw new DatasetFormatException(".", "no concepts found; expected " + expected);
+            Optional<Path> inside = DatasetRoots.onlyFolder(paths.root());
+            if (inside.isPresent() && descents > 0) {
+                return open(inside.get(), limits, conceptReader, expected, descents - 1);
+            }
+            throw new DatasetFormatException(".", "no concepts found; expected " + expected + "; "
+                    + DatasetPaths.found(paths.root()));
         }
         ImportContext context = new ImportContext(paths, read.concepts(), limits);
         context.items.skipAll(read.skipped());

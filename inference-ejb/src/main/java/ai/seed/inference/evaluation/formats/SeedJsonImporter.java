@@ -1,6 +1,7 @@
 package ai.seed.inference.evaluation.formats;
 
 import ai.seed.inference.dictionary.DatasetConcept;
+import ai.seed.inference.dictionary.DatasetRoots;
 import ai.seed.inference.evaluation.DatasetFormatException;
 import ai.seed.inference.evaluation.EvalDataset;
 import jakarta.json.JsonArray;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -48,7 +50,11 @@ public final class SeedJsonImporter {
         DatasetPaths paths = DatasetPaths.of(root);
         Path file = paths.root().resolve(FILE);
         if (!Files.isRegularFile(file)) {
-            throw new DatasetFormatException(FILE, "missing in the dataset folder");
+            Optional<Path> inside = DatasetRoots.onlyFolder(paths.root());
+            if (inside.isPresent() && Files.isRegularFile(inside.get().resolve(FILE))) {
+                return read(inside.get(), limits); // zipped with its folder: read from inside it
+            }
+            throw new DatasetFormatException(FILE, "missing in the dataset folder; " + DatasetPaths.found(paths.root()));
         }
         JsonObject top = JsonInput.object(JsonInput.read(file, FILE, limits), FILE, "$");
         String name = JsonInput.string(top, "name", FILE, "$").strip();

@@ -55,6 +55,9 @@ final class SafeUnzip {
                 if (++entries > maxEntries) {
                     throw tooLarge("the zip has more than " + maxEntries + " entries");
                 }
+                if (isLitter(entry.getName())) {
+                    continue; // macOS resource forks and Finder files: never part of a dataset
+                }
                 Path target = resolve(root, entry.getName());
                 if (entry.isDirectory()) {
                     Files.createDirectories(target);
@@ -86,6 +89,13 @@ final class SafeUnzip {
         } catch (IllegalArgumentException e) {
             throw ServiceException.invalid("bad-zip", "a zip entry name is not valid (" + e.getMessage() + ")");
         }
+    }
+
+    static boolean isLitter(String name) {
+        String last = name.endsWith("/") ? name.substring(0, name.length() - 1) : name;
+        last = last.substring(last.lastIndexOf('/') + 1);
+        return name.startsWith("__MACOSX/") || name.equals("__MACOSX/") || last.equals(".DS_Store")
+                || last.startsWith("._");
     }
 
     static Path resolve(Path root, String name) {

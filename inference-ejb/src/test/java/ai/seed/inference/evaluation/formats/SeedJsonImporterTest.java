@@ -133,7 +133,7 @@ class SeedJsonImporterTest {
         write(root.resolve("dataset.json"), "{\"name\": \"x\", " + CONCEPTS + "}");
         assertThatThrownBy(() -> SeedJsonImporter.read(root)).hasMessage("dataset.json $.items: missing");
 
-        assertThatThrownBy(() -> SeedJsonImporter.read(outside)).hasMessage("dataset.json: missing in the dataset folder");
+        assertThatThrownBy(() -> SeedJsonImporter.read(outside)).hasMessageStartingWith("dataset.json: missing in the dataset folder; ");
     }
 
     private void expect(String item, String message) {

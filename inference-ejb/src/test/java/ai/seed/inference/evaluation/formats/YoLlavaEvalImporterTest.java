@@ -11,6 +11,7 @@ import ai.seed.inference.evaluation.DatasetFormatException;
 import ai.seed.inference.evaluation.EvalDataset;
 import ai.seed.inference.evaluation.EvalItem;
 import ai.seed.inference.evaluation.EvalTask;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +76,31 @@ class YoLlavaEvalImporterTest {
         // the bare word sks is the concept; "asks" is left alone
         assertThat(text.question()).isEqualTo("If someone asks, what does <mam> like to eat?");
         assertThat(text.options()).containsExactly(Map.entry("A", "Fish"), Map.entry("B", "Hay"));
+    }
+
+    /** As {@code zip -r yollava-data.zip yollava-data} on a Mac makes it. */
+    @Test
+    void aDatasetInsideItsOnlyFolderIsReadFromThereAndMacLitterIsIgnored() throws Exception {
+        Path root = copy("yollava", temp.resolve("yollava-data"));
+        Files.createDirectories(temp.resolve("__MACOSX/yollava-data"));
+        Files.writeString(temp.resolve(".DS_Store"), "finder");
+        Files.writeString(root.resolve(".DS_Store"), "finder");
+
+        EvalDataset d = YoLlavaEvalImporter.read(temp);
+
+        assertThat(d.name()).isEqualTo("yollava-data");
+        assertThat(d.concepts()).extracting(DatasetConcept::name).containsExactly("bo", "mam");
+        assertThat(d.items()).hasSize(13);
+    }
+
+    @Test
+    void whenNothingIsFoundTheMessageSaysWhatWasThere() throws Exception {
+        Files.createDirectories(temp.resolve("photos"));
+        Files.createDirectories(temp.resolve("labels"));
+        Files.writeString(temp.resolve("notes.txt"), "x");
+        assertThatThrownBy(() -> YoLlavaEvalImporter.read(temp))
+                .hasMessage(".: no concepts found; expected " + YoLlavaEvalImporter.EXPECTED
+                        + "; found labels/, notes.txt, photos/");
     }
 
     @Test

@@ -59,6 +59,22 @@ class SafeUnzipTest {
     }
 
     @Test
+    void macOsLitterIsNotUnpacked() throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("yollava-data/train/bo/0.png", new byte[] {1});
+        entries.put("yollava-data/.DS_Store", new byte[] {0});
+        entries.put("__MACOSX/yollava-data/train/bo/._0.png", new byte[] {0});
+        entries.put("yollava-data/train/bo/._0.png", new byte[] {0});
+        Path root = SafeUnzip.defaults().unzip(new ByteArrayInputStream(zip(entries)));
+        try (var all = Files.walk(root)) {
+            assertThat(all.filter(Files::isRegularFile).map(p -> root.relativize(p).toString().replace('\\', '/')))
+                    .containsExactly("yollava-data/train/bo/0.png");
+        } finally {
+            Folders.deleteQuietly(root);
+        }
+    }
+
+    @Test
     void entriesOutsideTheFolderAreRefusedWithTheirName() throws IOException {
         ServiceException up = refusal(SafeUnzip.defaults(), zip(Map.of("train/../../etc/passwd", new byte[1])));
         assertThat(up.code()).isEqualTo("zip-slip");
