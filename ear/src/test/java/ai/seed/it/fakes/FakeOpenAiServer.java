@@ -31,7 +31,7 @@ import java.util.concurrent.Executors;
 public final class FakeOpenAiServer implements AutoCloseable {
 
     /** One scripted reply. */
-    public sealed interface Reply permits Ok, Error, Raw, Hang, Drop {
+    public sealed interface Reply permits Ok, Error, Raw, Hang, Drop, Trickle {
     }
 
     public record Ok(String content, int promptTokens, int completionTokens) implements Reply {
@@ -47,6 +47,14 @@ public final class FakeOpenAiServer implements AutoCloseable {
     }
 
     /** The connection is closed before any response is sent (a crashed or restarting server, a reset). */
+    /**
+     * Slow but alive: 200 at once, then one space every {@code everyMillis} (JSON allows leading
+     * whitespace; some gateways keep idle connections open this way) for {@code forMillis}, then a
+     * completion with {@code content}.
+     */
+    public record Trickle(long everyMillis, long forMillis, String content) implements Reply {
+    }
+
     public record Drop() implements Reply {
     }
 
@@ -190,6 +198,8 @@ public final class FakeOpenAiServer implements AutoCloseable {
                     e.retryAfter() == null ? Map.of() : Map.of("Retry-After", e.retryAfter()));
         } else if (reply instanceof Raw raw) {
             send(exchange, raw.status(), raw.contentType(), raw.body(), Map.of());
+        } else if (reply instanceof Trickle t) {
+            trickle(exchange, t, requestBody);
         } else if (reply instanceof Drop) {
             exchange.close();
         } else if (reply instanceof Hang hang) {
@@ -199,6 +209,24 @@ public final class FakeOpenAiServer implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
             send(exchange, 200, "application/json", completion(new Ok("late", 1, 1), requestBody), Map.of());
+        }
+    }
+
+    private void trickle(HttpExchange exchange, Trickle t, String requestBody) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, 0); // chunked
+        try (OutputStream out = exchange.getResponseBody()) {
+            long end = System.currentTimeMillis() + t.forMillis();
+            while (System.currentTimeMillis() < end) {
+                out.write(' ');
+                out.flush();
+                Thread.sleep(t.everyMillis());
+            }
+            out.write(completion(new Ok(t.content(), 1, 1), requestBody).getBytes(StandardCharsets.UTF_8));
+        } catch (IOException | InterruptedException clientGone) {
+            // the client gave up and closed the connection
+        } finally {
+            exchange.close();
         }
     }
 

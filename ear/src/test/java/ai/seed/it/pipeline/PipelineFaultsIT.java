@@ -151,6 +151,25 @@ class PipelineFaultsIT extends WithFakeModels {
         assertEquals(List.of("timeout", "timeout"), reflect.stream().map(ModelCallData::outcome).toList());
     }
 
+    /** The socket read timeout alone would never fire: a byte arrives every 300 ms. */
+    @Test
+    void aSlowButAliveReflectionIsCutAtItsBudget() {
+        small.reply(ok(PipelineIT.DETECTED));
+        large.reply(new FakeOpenAiServer.Trickle(300, 30_000, "yes yes"), new FakeOpenAiServer.Trickle(300, 30_000, "yes yes"),
+                ok("<bo> may be here."));
+
+        long t0 = System.nanoTime();
+        TurnResult r = askAboutBo();
+        long elapsedMs = (System.nanoTime() - t0) / 1_000_000;
+
+        assertEquals(TurnStatus.ANSWERED, r.status(), r.errorMessage());
+        assertEquals("not verified: model server kept the call open but did not finish within 2000 ms",
+                r.verificationNote());
+        assertTrue(elapsedMs < 8_000, "took " + elapsedMs + " ms");
+        List<ModelCallData> reflect = storedCalls(r).stream().filter(c -> c.phase().equals("REFLECT")).toList();
+        assertEquals(List.of("timeout", "timeout"), reflect.stream().map(ModelCallData::outcome).toList());
+    }
+
     @Test
     void aLastingRateLimitWithoutRetryAfterFailsWithADefaultWait() {
         small.reply(ok(PipelineIT.DETECTED));

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.concurrent.CompletionStage;
 
 /**
  * MicroProfile REST Client view of the OpenAI Chat Completions wire API. Bodies travel as JSON
@@ -21,6 +22,12 @@ public interface ChatCompletionsApi {
     @POST
     @Path("chat/completions")
     Response create(@HeaderParam("Authorization") String authorization, String body);
+
+    /** The same call, completing on the client's own thread: the caller can stop waiting at a deadline. */
+    @POST
+    @Path("chat/completions")
+    CompletionStage<Response> createAsync(@HeaderParam("Authorization") String authorization,
+                                                              String body);
 
     @GET
     @Path("models")

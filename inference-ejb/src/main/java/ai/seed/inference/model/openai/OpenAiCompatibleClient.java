@@ -13,8 +13,14 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 /**
@@ -26,6 +32,19 @@ public class OpenAiCompatibleClient implements Closeable {
 
     /** The MP REST Client would otherwise turn every status >= 400 into its own exception. */
     private static final String DISABLE_DEFAULT_MAPPER = "microprofile.rest.client.disable.default.mapper";
+
+    /** Lets the socket's read timeout (the usual way a call times out) fire before the deadline does. */
+    private static final long DEADLINE_SLACK_MILLIS = 250;
+
+    /**
+     * Runs the HTTP exchanges of {@link #chat} so that the calling thread can stop waiting at the
+     * deadline. Daemon threads, created as needed (the pipeline's bulkheads bound how many calls run).
+     */
+    private static final ExecutorService CALLS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "seed-model-call");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final OpenAiEndpoint endpoint;
     private final ChatCompletionsApi api;
@@ -43,6 +62,7 @@ public class OpenAiCompatibleClient implements Closeable {
                 .connectTimeout(endpoint.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(readTimeoutMillis, TimeUnit.MILLISECONDS)
                 .property(DISABLE_DEFAULT_MAPPER, Boolean.TRUE)
+                .executorService(CALLS)
                 .build(ChatCompletionsApi.class);
     }
 
@@ -64,15 +84,56 @@ public class OpenAiCompatibleClient implements Closeable {
         String body = ChatCompletionsWire.requestBody(endpoint, request);
         long limit = request.timeout() == null ? endpoint.readTimeout().toMillis()
                 : Math.min(endpoint.readTimeout().toMillis(), CallTimeouts.step(request.timeout().toMillis()));
-        try (Response response = within(limit).create(authorization(), body)) {
-            String text = response.hasEntity() ? response.readEntity(String.class) : "";
-            if (response.getStatus() == 200) {
-                return ChatCompletionsWire.parseResponse(text);
+        try {
+            Reply reply = await(within(limit).createAsync(authorization(), body)
+                    .thenApplyAsync(OpenAiCompatibleClient::read, CALLS), limit);
+            if (reply.status() == 200) {
+                return ChatCompletionsWire.parseResponse(reply.body());
             }
-            throw OpenAiErrors.fromStatus(response.getStatus(), response.getHeaderString("Retry-After"), text,
+            throw OpenAiErrors.fromStatus(reply.status(), reply.retryAfter(), reply.body(),
                     ChatCompletionsWire.modelName(endpoint, request));
         } catch (ProcessingException e) {
             throw transportFailure(e, limit);
+        }
+    }
+
+    /**
+     * The response, or a timeout once {@code limitMillis} (and a little slack for the socket's own
+     * timeout to fire first) have passed. The socket read timeout bounds each read, not the call:
+     * a server that trickles a byte now and then (a gateway's keep-alive whitespace) would hold a
+     * blocking call for as long as it trickles. The exchange, body included, runs on {@link #CALLS};
+     * one the caller gave up on ends there when the server ends it or its socket times out.
+     */
+    private static Reply await(CompletionStage<Reply> call, long limitMillis) {
+        CompletableFuture<Reply> future = call.toCompletableFuture();
+        try {
+            return future.get(limitMillis + DEADLINE_SLACK_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new ModelTimeoutException("model server kept the call open but did not finish within "
+                    + limitMillis + " ms", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NonRetriableModelException("the model call was interrupted", 0, e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof ProcessingException p) {
+                throw p;
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new ProcessingException(cause);
+        }
+    }
+
+    /** What came back: read, and the connection released, on the exchange's own thread. */
+    private record Reply(int status, String retryAfter, String body) {
+    }
+
+    private static Reply read(Response response) {
+        try (response) {
+            return new Reply(response.getStatus(), response.getHeaderString("Retry-After"),
+                    response.hasEntity() ? response.readEntity(String.class) : "");
         }
     }
 
