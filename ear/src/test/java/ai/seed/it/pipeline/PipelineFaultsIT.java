@@ -115,6 +115,7 @@ class PipelineFaultsIT extends WithFakeModels {
                         "<html><body>Bad gateway</body></html>")),
                 Arguments.of("200 with truncated JSON", new FakeOpenAiServer.Raw(200, "application/json",
                         "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"choices\":[{\"index\":0,\"mess")),
+                Arguments.of("500 from the model server", FakeOpenAiServer.error(500, "internal error")),
                 Arguments.of("502 from a proxy", FakeOpenAiServer.badGateway()),
                 Arguments.of("503 from vLLM", FakeOpenAiServer.error(503, "Service Unavailable")),
                 Arguments.of("504", new FakeOpenAiServer.Raw(504, "text/plain", "upstream timed out")),

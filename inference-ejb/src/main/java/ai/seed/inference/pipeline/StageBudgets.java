@@ -60,6 +60,17 @@ public class StageBudgets {
         }
     }
 
+    /** The documented defaults without MicroProfile Config (unit tests, the JMH benchmark). */
+    static StageBudgets withDefaults() {
+        StageBudgets b = new StageBudgets();
+        b.turnDeadlineMs = 90_000;
+        b.floorMs = 2_000;
+        b.p99Factor = 3;
+        b.coldMs = 8_000;
+        b.msPerToken = 40;
+        return b.withStages();
+    }
+
     /** A window of the last 200 successful calls per stage. */
     StageBudgets withStages() {
         for (Phase phase : STAGES) {

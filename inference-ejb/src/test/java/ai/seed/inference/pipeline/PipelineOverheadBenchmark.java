@@ -92,7 +92,7 @@ public class PipelineOverheadBenchmark {
         pipeline.gateway.backends = backends;
         pipeline.gateway.maxRetryAfterMs = 0;
         pipeline.gateway.health = new EndpointHealth();
-        pipeline.gateway.budgets = defaultBudgets();
+        pipeline.gateway.budgets = StageBudgets.withDefaults();
         pipeline.budgets = pipeline.gateway.budgets;
         pipeline.large = new LargeVlmCalls();
         pipeline.large.gateway = pipeline.gateway;
@@ -105,17 +105,6 @@ public class PipelineOverheadBenchmark {
         pipeline.recorder.turns = new DiscardingTurns();
         request = new TurnRequest(UUID.randomUUID(), null, "bench", TurnMode.FULL,
                 new ImageData(new byte[64 * 1024], "image/jpeg"), "Where is <c0>?", inScope, List.of());
-    }
-
-    /** The documented defaults of {@link StageBudgets} (no MicroProfile Config here). */
-    private static StageBudgets defaultBudgets() {
-        StageBudgets b = new StageBudgets();
-        b.turnDeadlineMs = 90_000;
-        b.floorMs = 2_000;
-        b.p99Factor = 3;
-        b.coldMs = 8_000;
-        b.msPerToken = 40;
-        return b.withStages();
     }
 
     @Benchmark

@@ -14,14 +14,7 @@ class StageBudgetsTest {
     private static final Duration PLENTY = Duration.ofSeconds(90);
 
     private static StageBudgets budgets() {
-        StageBudgets b = new StageBudgets();
-        b.turnDeadlineMs = 90_000;
-        b.floorMs = 2_000;
-        b.p99Factor = 3;
-        b.coldMs = 8_000;
-        b.msPerToken = 40;
-        b.config = null;
-        return b.withStages();
+        return StageBudgets.withDefaults();
     }
 
     @Test
