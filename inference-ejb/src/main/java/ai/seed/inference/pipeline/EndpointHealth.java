@@ -2,6 +2,7 @@ package ai.seed.inference.pipeline;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -58,14 +59,12 @@ public class EndpointHealth {
         states.compute(endpoint, (k, s) -> change.apply(orEmpty(k, s)));
     }
 
-    /**
-     * "small", "large" and, once it served a call, "large-fallback"; one that was never called is
-     * CLOSED with no calls.
-     */
+    /** "small" and "large" always, then any other endpoint that was called (the fallback), by name. */
     public List<State> states() {
-        State fallback = states.get(ModelGateway.LARGE_FALLBACK);
-        return fallback == null ? List.of(state("small"), state("large"))
-                : List.of(state("small"), state("large"), fallback);
+        List<State> all = new ArrayList<>(List.of(state("small"), state("large")));
+        states.keySet().stream().filter(e -> !e.equals("small") && !e.equals("large")).sorted()
+                .forEach(e -> all.add(state(e)));
+        return all;
     }
 
     public State state(String endpoint) {

@@ -84,12 +84,11 @@ public class ModelGateway {
             skipOn = {NonRetriableModelException.class, RateLimitedException.class})
     @Bulkhead(64)
     public ChatResponse large(TurnTrace trace, Phase phase, ChatRequest request) {
-        LargeVlm large = backends.current().largeVlm();
-        if (large == null) {
+        ModelBackends.Resolved models = backends.current();
+        if (models.largeVlm() == null) {
             throw new NonRetriableModelException("no large VLM is configured (seed.large-vlm.url)", 0, null);
         }
-        ModelSettings.Endpoint endpoint = backends.current().settings().largeVlm();
-        return chat(trace, "large", phase, large, endpoint, request);
+        return chat(trace, "large", phase, models.largeVlm(), models.settings().largeVlm(), request);
     }
 
     /**

@@ -1,5 +1,6 @@
 package ai.seed.inference.trace;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,14 +29,14 @@ public final class TurnTrace {
     }
 
     /** A trace for a turn that must end within {@code deadline} of now (null: no deadline). */
-    public TurnTrace(String requestId, java.time.Duration deadline) {
+    public TurnTrace(String requestId, Duration deadline) {
         this.requestId = requestId == null || requestId.isBlank() ? UUID.randomUUID().toString() : requestId;
         this.deadline = deadline == null ? null : startedAt.plus(deadline);
     }
 
     /** What is left of the turn's deadline (very long when it has none; negative once passed). */
-    public java.time.Duration deadlineLeft() {
-        return deadline == null ? java.time.Duration.ofDays(1) : java.time.Duration.between(Instant.now(), deadline);
+    public Duration deadlineLeft() {
+        return deadline == null ? Duration.ofDays(1) : Duration.between(Instant.now(), deadline);
     }
 
     public String requestId() {

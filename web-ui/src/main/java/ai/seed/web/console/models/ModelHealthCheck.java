@@ -2,6 +2,7 @@ package ai.seed.web.console.models;
 
 import ai.seed.domain.user.Role;
 import ai.seed.inference.config.ModelBackends;
+import ai.seed.inference.pipeline.ModelGateway;
 import ai.seed.inference.model.openai.OpenAiCompatibleClient;
 import ai.seed.inference.service.Caller;
 import ai.seed.web.console.ConsoleErrors;
@@ -56,31 +57,26 @@ public class ModelHealthCheck {
     public List<EndpointHealth> check(Caller caller) {
         caller.require(Role.PLATFORM_ADMIN);
         ModelBackends.Resolved r = backends.current();
-        List<String> roles = new ArrayList<>();
+        List<Probe> probes = new ArrayList<>();
         if (r.settings().smallVlm().configured()) {
-            roles.add("Small VLM");
+            probes.add(new Probe("Small VLM", "small"));
         }
         if (r.settings().largeVlm().configured()) {
-            roles.add("Large VLM");
+            probes.add(new Probe("Large VLM", "large"));
         }
         if (r.hasLargeFallback()) {
-            roles.add(FALLBACK_ROLE);
+            probes.add(new Probe("Large VLM (fallback)", ModelGateway.LARGE_FALLBACK));
         }
         List<EndpointHealth> out = new ArrayList<>();
-        for (int i = 0; i < r.clients().size() && i < roles.size(); i++) {
-            String role = roles.get(i);
-            out.add(test(role, r.clients().get(i)).withTurns(seen(endpointName(role))));
+        for (int i = 0; i < r.clients().size() && i < probes.size(); i++) {
+            Probe probe = probes.get(i);
+            out.add(test(probe.role(), r.clients().get(i)).withTurns(seen(probe.endpoint())));
         }
         return out;
     }
 
-    private static final String FALLBACK_ROLE = "Large VLM (fallback)";
-
-    private static String endpointName(String role) {
-        if (role.equals(FALLBACK_ROLE)) {
-            return ai.seed.inference.pipeline.ModelGateway.LARGE_FALLBACK;
-        }
-        return role.startsWith("Small") ? "small" : "large";
+    /** A configured endpoint: how the view names it, and its name in {@link ai.seed.inference.pipeline.EndpointHealth}. */
+    private record Probe(String role, String endpoint) {
     }
 
     private EndpointHealth.Seen seen(String endpoint) {
