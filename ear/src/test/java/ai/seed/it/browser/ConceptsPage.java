@@ -35,7 +35,7 @@ public class ConceptsPage extends ConsolePage {
         startNewConcept(name, description, images);
         submitNewConcept();
         page.locator("#create-concept").waitFor(new Locator.WaitForOptions()
-                .setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED));
+                .setState(com.microsoft.playwright.options.WaitForSelectorState.HIDDEN));
     }
 
     public Locator newConceptError() {
@@ -97,9 +97,12 @@ public class ConceptsPage extends ConsolePage {
     }
 
     /** Deletes the concept of the open detail dialog, confirming. */
+    /** Deletes the open concept through its confirm dialog and waits until the detail dialog has closed. */
     public void deleteOpenConcept() {
         click("delete-concept");
         confirm("Delete");
+        page.locator("#concept-detail-images").waitFor(
+                new Locator.WaitForOptions().setState(com.microsoft.playwright.options.WaitForSelectorState.HIDDEN));
     }
 
     /** Replaces the open concept's images and waits until the dialog shows {@code images.length} of them. */
@@ -114,8 +117,11 @@ public class ConceptsPage extends ConsolePage {
         return page.locator("#concept-detail-images img");
     }
 
+    /** Closes the detail dialog and waits until it is gone, so no later click lands on it. */
     public void closeDetail() {
         click("close-concept");
+        page.locator("#concept-detail-images").waitFor(
+                new Locator.WaitForOptions().setState(com.microsoft.playwright.options.WaitForSelectorState.HIDDEN));
     }
 
 }
