@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -35,15 +36,23 @@ public class ApiClient {
     private Instant revokedAt;
     @Column(name = "last_used_at")
     private Instant lastUsedAt;
+    /** The key's {@link ApiScope}s as stored, e.g. {@code turns,concepts}. */
+    @Column(nullable = false)
+    private String scopes;
 
     protected ApiClient() {
         // for JPA
     }
 
-    ApiClient(UUID tenantId, String name, String keyPrefix, String keyHash, String createdBy, Instant expiresAt) {
+    ApiClient(UUID tenantId, String name, String keyPrefix, String keyHash, String createdBy, Instant expiresAt,
+              Set<ApiScope> scopes) {
         if (name == null || name.isBlank() || name.length() > 200) {
             throw new IllegalArgumentException("API client name must be 1-200 characters");
         }
+        if (scopes == null || scopes.isEmpty()) {
+            throw new IllegalArgumentException("an API key needs at least one scope: " + ApiScope.ids(ApiScope.ALL));
+        }
+        this.scopes = ApiScope.ids(scopes);
         this.id = UUID.randomUUID();
         this.tenantId = tenantId;
         this.name = name.strip();
@@ -106,5 +115,9 @@ public class ApiClient {
 
     public Instant lastUsedAt() {
         return lastUsedAt;
+    }
+
+    public Set<ApiScope> scopes() {
+        return ApiScope.parseList(scopes);
     }
 }

@@ -12,8 +12,8 @@ public interface ApiClientRepository {
     /** For authentication: finds a key's row by its prefix across tenants. */
     Optional<ApiClient> findByPrefix(String prefix);
 
-    /** The tenant of a usable (not revoked, not expired) client. */
-    Optional<UUID> findTenantOf(UUID clientId);
+    /** A usable (not revoked, not expired) client, across tenants: for resolving an authenticated key. */
+    Optional<ApiClient> findUsable(UUID clientId);
 
     List<ApiClient> list(UUID tenantId);
 

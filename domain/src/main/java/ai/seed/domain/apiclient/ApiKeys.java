@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,10 +34,10 @@ public final class ApiKeys {
         }
     }
 
-    public static Issued issue(UUID tenantId, String name, String createdBy, Instant expiresAt) {
+    public static Issued issue(UUID tenantId, String name, String createdBy, Instant expiresAt, Set<ApiScope> scopes) {
         String prefix = random("abcdefghijklmnopqrstuvwxyz0123456789", 8);
         String key = "seed_" + prefix + "_" + random(ALPHABET, 40);
-        return new Issued(new ApiClient(tenantId, name, prefix, sha256(key), createdBy, expiresAt), key);
+        return new Issued(new ApiClient(tenantId, name, prefix, sha256(key), createdBy, expiresAt, scopes), key);
     }
 
     /** The prefix of a well-formed key, or empty for anything else. */

@@ -34,10 +34,9 @@ public class JpaApiClientRepository implements ApiClientRepository {
     }
 
     @Override
-    public Optional<UUID> findTenantOf(UUID clientId) {
+    public Optional<ApiClient> findUsable(UUID clientId) {
         TenantGuard.platform(em);
-        return Optional.ofNullable(em.find(ApiClient.class, clientId))
-                .filter(c -> c.usableAt(Instant.now())).map(ApiClient::tenantId);
+        return Optional.ofNullable(em.find(ApiClient.class, clientId)).filter(c -> c.usableAt(Instant.now()));
     }
 
     @Override

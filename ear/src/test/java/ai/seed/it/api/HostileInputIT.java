@@ -1,5 +1,6 @@
 package ai.seed.it.api;
 
+import ai.seed.domain.apiclient.ApiScope;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,7 +50,7 @@ class HostileInputIT {
         backends.reconfigure(PipelineFixture.settings("", "", 1000));
         UUID tenant = tenancy.createTenant(Caller.of("root", null, Role.PLATFORM_ADMIN),
                 "hostile-" + UUID.randomUUID().toString().substring(0, 8), "Hostile").id();
-        api = new Http(tenancy.issueApiKey(Caller.of("a", tenant, Role.TENANT_ADMIN), "k", null).key());
+        api = new Http(tenancy.issueApiKey(Caller.of("a", tenant, Role.TENANT_ADMIN), "k", null, ApiScope.ALL).key());
     }
 
     @AfterEach

@@ -1,5 +1,6 @@
 package ai.seed.it.api;
 
+import ai.seed.domain.apiclient.ApiScope;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -48,6 +49,7 @@ class PartnerApiIT {
     Http acme;
     Http globex;
     Http anonymous = new Http(null);
+    UUID a;
 
     @BeforeEach
     void twoTenantsWithKeys() throws Exception {
@@ -55,10 +57,10 @@ class PartnerApiIT {
         backends.reconfigure(PipelineFixture.settings("", large.baseUrl(), 5000));
         Caller platform = Caller.of("root", null, Role.PLATFORM_ADMIN);
         String run = UUID.randomUUID().toString().substring(0, 8);
-        UUID a = tenancy.createTenant(platform, "api-a-" + run, "A").id();
+        a = tenancy.createTenant(platform, "api-a-" + run, "A").id();
         UUID b = tenancy.createTenant(platform, "api-b-" + run, "B").id();
-        acme = new Http(tenancy.issueApiKey(Caller.of("admin-a", a, Role.TENANT_ADMIN), "crm", null).key());
-        globex = new Http(tenancy.issueApiKey(Caller.of("admin-b", b, Role.TENANT_ADMIN), "erp", null).key());
+        acme = new Http(tenancy.issueApiKey(Caller.of("admin-a", a, Role.TENANT_ADMIN), "crm", null, ApiScope.ALL).key());
+        globex = new Http(tenancy.issueApiKey(Caller.of("admin-b", b, Role.TENANT_ADMIN), "erp", null, ApiScope.ALL).key());
     }
 
     @AfterEach
@@ -186,8 +188,18 @@ class PartnerApiIT {
     }
 
     @Test
-    void partnersCannotRetrainTheDictionary() {
-        assertProblem(acme.post("/api/v1/dictionary/jobs", "{\"k\": 3, \"source\": \"tenant-concepts\"}"), 403, "forbidden");
+    void onlyAKeyWithTheDictionaryScopeRetrainsTheDictionary() {
+        Http chatOnly = new Http(tenancy.issueApiKey(Caller.of("admin-a", a, Role.TENANT_ADMIN), "chat", null,
+                java.util.EnumSet.of(ApiScope.TURNS, ApiScope.CONCEPTS)).key());
+        String retrain = "{\"k\": 1, \"source\": \"tenant-concepts\"}";
+
+        Http.Reply refused = chatOnly.post("/api/v1/dictionary/jobs", retrain);
+        assertProblem(refused, 403, "missing-scope");
+        assertTrue(refused.json().getString("detail").contains("'dictionary'"), refused.body());
+        assertEquals("[]", acme.get("/api/v1/dictionary/jobs").body().strip(), "the refused call started nothing");
+
+        Http.Reply started = acme.post("/api/v1/dictionary/jobs", retrain);
+        assertEquals(202, started.status(), started.body());
     }
 
     /** The test server allows 2 requests/s with bursts of 30 (arquillian.xml), so 80 quick ones overflow. */

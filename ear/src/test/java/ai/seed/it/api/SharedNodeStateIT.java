@@ -1,5 +1,6 @@
 package ai.seed.it.api;
 
+import ai.seed.domain.apiclient.ApiScope;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -73,7 +74,7 @@ class SharedNodeStateIT {
     @Test
     void tokensTakenByAnotherNodeCountAgainstTheKeyHere() {
         UUID tenant = tenancy.createTenant(ROOT, "scale-" + UUID.randomUUID().toString().substring(0, 8), "S").id();
-        TenancyService.IssuedKey key = tenancy.issueApiKey(Caller.of("admin-s", tenant, Role.TENANT_ADMIN), "crm", null);
+        TenancyService.IssuedKey key = tenancy.issueApiKey(Caller.of("admin-s", tenant, Role.TENANT_ADMIN), "crm", null, ApiScope.ALL);
         Http api = new Http(key.key());
         assertEquals(200, api.get("/api/v1/health").status(), "a fresh key passes");
 

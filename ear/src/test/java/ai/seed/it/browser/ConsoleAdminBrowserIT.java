@@ -203,7 +203,7 @@ class ConsoleAdminBrowserIT {
         String staff = unique("staff");
 
         String password = users.createStaffUser(staff);
-        String key = users.createApiKey("erp-system");
+        String key = users.createApiKey("erp-system", "evaluations");
 
         assertTrue(password.length() >= 12);
         assertThat(users.userCell(staff)).isVisible();
@@ -212,6 +212,9 @@ class ConsoleAdminBrowserIT {
         assertThat(users.keyCell("usable")).isVisible();
         assertEquals(0, page().locator("#once-secret").count(), "the secret is gone once its dialog closed");
         assertThat(page().locator("#api-keys-grid")).not().containsText(key);
+        assertThat(users.keyCell("turns, concepts, evaluations")).isVisible();
+        assertEquals(200, apiStatus(key, "api/v1/concepts"), "a scope the key has");
+        assertEquals(403, apiStatus(key, "api/v1/dictionary/versions"), "a scope the key lacks");
 
         users.lookShot("users-tablet", 820, 1180);
         users.revokeFirstKey();
@@ -224,5 +227,20 @@ class ConsoleAdminBrowserIT {
         page().navigate(browser.baseUrl() + "tenants");
         page().waitForURL(Pattern.compile(".*/$"));
         assertThat(page().locator("vaadin-notification-card").last()).containsText("PLATFORM_ADMIN");
+    }
+
+    /** The status of a GET with {@code key} as a partner system sends it. */
+    private int apiStatus(String key, String path) {
+        try {
+            java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(browser.baseUrl() + path)).header("Authorization", "Bearer " + key).GET().build();
+            return java.net.http.HttpClient.newHttpClient().send(request,
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package ai.seed.it.browser;
 
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.Page;
 
 /** Page object for the tenant admin's users and API keys view. */
@@ -24,10 +25,14 @@ public class UsersPage extends ConsolePage {
         return takeOnceSecret();
     }
 
-    /** Issues an API key and returns the key shown once. */
-    public String createApiKey(String name) {
+    /** Issues an API key with the preselected scopes plus {@code extraScopes} and returns the key shown once. */
+    public String createApiKey(String name, String... extraScopes) {
         click("new-api-key");
         fill("api-key-name", name);
+        for (String scope : extraScopes) {
+            page.locator("#api-key-scopes").getByRole(AriaRole.CHECKBOX, new Locator.GetByRoleOptions()
+                    .setName(java.util.regex.Pattern.compile("^" + scope + ":"))).check();
+        }
         click("create-api-key");
         return takeOnceSecret();
     }

@@ -1,5 +1,6 @@
 package ai.seed.it.concepts;
 
+import ai.seed.domain.apiclient.ApiScope;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -107,7 +108,7 @@ class TenancyIT {
 
     @Test
     void apiKeysAreShownOnceAndStopWorkingWhenRevoked() {
-        TenancyService.IssuedKey issued = tenancy.issueApiKey(acmeAdmin, "partner-crm", Instant.now().plusSeconds(3600));
+        TenancyService.IssuedKey issued = tenancy.issueApiKey(acmeAdmin, "partner-crm", Instant.now().plusSeconds(3600), ApiScope.ALL);
         assertTrue(issued.key().startsWith("seed_" + issued.client().keyPrefix() + "_"));
         assertTrue(tenancy.apiClients(acmeAdmin).stream().allMatch(c -> c.keyPrefix().length() == 8));
 
@@ -125,7 +126,7 @@ class TenancyIT {
 
     @Test
     void anotherTenantCannotRevokeOrSeeKeys() {
-        TenancyService.IssuedKey issued = tenancy.issueApiKey(acmeAdmin, "partner", null);
+        TenancyService.IssuedKey issued = tenancy.issueApiKey(acmeAdmin, "partner", null, ApiScope.ALL);
         TenancyService.TenantView globex = tenancy.createTenant(platform, "globex-" + run, "Globex");
         Caller globexAdmin = Caller.of("g", globex.id(), Role.TENANT_ADMIN);
         assertEquals(ServiceException.Kind.NOT_FOUND, assertThrows(ServiceException.class,

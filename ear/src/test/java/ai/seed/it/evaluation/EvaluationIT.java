@@ -1,5 +1,6 @@
 package ai.seed.it.evaluation;
 
+import ai.seed.domain.apiclient.ApiScope;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -89,8 +90,8 @@ class EvaluationIT {
         String run = UUID.randomUUID().toString().substring(0, 8);
         acmeTenant = tenancy.createTenant(platform, "eval-a-" + run, "A").id();
         globexTenant = tenancy.createTenant(platform, "eval-b-" + run, "B").id();
-        acme = new EvalHttp(tenancy.issueApiKey(Caller.of("admin-a", acmeTenant, Role.TENANT_ADMIN), "ci", null).key());
-        globex = new EvalHttp(tenancy.issueApiKey(Caller.of("admin-b", globexTenant, Role.TENANT_ADMIN), "ci", null)
+        acme = new EvalHttp(tenancy.issueApiKey(Caller.of("admin-a", acmeTenant, Role.TENANT_ADMIN), "ci", null, ApiScope.ALL).key());
+        globex = new EvalHttp(tenancy.issueApiKey(Caller.of("admin-b", globexTenant, Role.TENANT_ADMIN), "ci", null, ApiScope.ALL)
                 .key());
     }
 

@@ -5,6 +5,7 @@ import ai.seed.domain.adapter.AdapterRepository;
 import ai.seed.domain.adapter.AdapterServing;
 import ai.seed.domain.adapter.AdapterUploadKeys;
 import ai.seed.domain.audit.AuditLog;
+import ai.seed.domain.apiclient.ApiScope;
 import ai.seed.domain.user.Role;
 import ai.seed.inference.service.Caller;
 import ai.seed.inference.service.ServiceException;
@@ -138,7 +139,7 @@ public class AdapterService {
         if (caller.has(Role.PLATFORM_ADMIN)) {
             scope = null;
         } else {
-            scope = caller.require(Role.TENANT_ADMIN).tenant();
+            scope = caller.require(ApiScope.DICTIONARY, Role.TENANT_ADMIN, Role.PARTNER).tenant();
         }
         return adapters.versionOwner(versionId)
                 .filter(v -> scope == null ? v.tenantId() == null : scope.equals(v.tenantId()))

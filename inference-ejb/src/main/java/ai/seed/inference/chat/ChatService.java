@@ -3,6 +3,7 @@ package ai.seed.inference.chat;
 import ai.seed.domain.scenario.Scenario;
 import ai.seed.domain.scenario.ScenarioRepository;
 import ai.seed.domain.tenant.TenantRepository;
+import ai.seed.domain.apiclient.ApiScope;
 import ai.seed.domain.user.Role;
 import ai.seed.inference.config.ModelBackends;
 import ai.seed.inference.images.AcceptedImage;
@@ -46,7 +47,7 @@ public class ChatService {
     private final ImageLimits limits = ImageLimits.defaults();
 
     public TurnResult ask(Caller caller, AskRequest request) {
-        UUID tenant = caller.require(Role.TENANT_ADMIN, Role.STAFF, Role.PARTNER).tenant();
+        UUID tenant = caller.require(ApiScope.TURNS, Role.TENANT_ADMIN, Role.STAFF, Role.PARTNER).tenant();
         String question = request.question() == null ? "" : request.question().strip();
         if (question.isEmpty() || question.length() > MAX_QUESTION) {
             throw ServiceException.invalid("bad-question", "a question of 1-" + MAX_QUESTION + " characters is required");

@@ -7,6 +7,7 @@ import ai.seed.domain.concept.ConceptPage;
 import ai.seed.domain.concept.ConceptRepository;
 import ai.seed.domain.concept.InvalidConceptException;
 import ai.seed.domain.concept.ReferenceImageData;
+import ai.seed.domain.apiclient.ApiScope;
 import ai.seed.domain.user.Role;
 import ai.seed.inference.config.ModelBackends;
 import ai.seed.inference.images.AcceptedImage;
@@ -59,7 +60,7 @@ public class ConceptService {
     private final ImageLimits limits = ImageLimits.defaults();
 
     public ConceptView register(Caller caller, RegisterConcept cmd) {
-        UUID tenant = caller.require(Role.TENANT_ADMIN, Role.PARTNER).tenant();
+        UUID tenant = caller.require(ApiScope.CONCEPTS, Role.TENANT_ADMIN, Role.PARTNER).tenant();
         ConceptName name = parseName(cmd.name());
         String requestHash = requestHash(cmd);
         if (cmd.idempotencyKey() != null) {
@@ -94,19 +95,19 @@ public class ConceptService {
     }
 
     public ConceptView get(Caller caller, UUID id) {
-        UUID tenant = caller.require(Role.TENANT_ADMIN, Role.STAFF, Role.PARTNER).tenant();
+        UUID tenant = caller.require(ApiScope.READ_CONCEPTS, Role.TENANT_ADMIN, Role.STAFF, Role.PARTNER).tenant();
         return store.view(tenant, id).orElseThrow(() -> ServiceException.notFound("concept"));
     }
 
     /** The PNG thumbnail of one reference image (position as in {@link ConceptView.ImageView}). */
     public Optional<byte[]> thumbnail(Caller caller, UUID conceptId, int position) {
-        UUID tenant = caller.require(Role.TENANT_ADMIN, Role.STAFF, Role.PARTNER).tenant();
+        UUID tenant = caller.require(ApiScope.READ_CONCEPTS, Role.TENANT_ADMIN, Role.STAFF, Role.PARTNER).tenant();
         return store.thumbnail(tenant, conceptId, position);
     }
 
     @jakarta.transaction.Transactional
     public ConceptListing list(Caller caller, String search, int page, int size) {
-        UUID tenant = caller.require(Role.TENANT_ADMIN, Role.STAFF, Role.PARTNER).tenant();
+        UUID tenant = caller.require(ApiScope.READ_CONCEPTS, Role.TENANT_ADMIN, Role.STAFF, Role.PARTNER).tenant();
         if (page < 0 || size < 1 || size > 200) {
             throw ServiceException.invalid("bad-paging", "page must be >= 0 and size 1-200");
         }
@@ -116,7 +117,7 @@ public class ConceptService {
 
     /** A new description means a new identity: re-extracted before anything is stored. */
     public ConceptView describe(Caller caller, UUID id, String description) {
-        UUID tenant = caller.require(Role.TENANT_ADMIN, Role.PARTNER).tenant();
+        UUID tenant = caller.require(ApiScope.CONCEPTS, Role.TENANT_ADMIN, Role.PARTNER).tenant();
         Concept concept = concepts.find(tenant, id).orElseThrow(() -> ServiceException.notFound("concept"));
         String before = concept.description();
         try {
@@ -129,7 +130,7 @@ public class ConceptService {
     }
 
     public ConceptView replaceImages(Caller caller, UUID id, List<UploadedImage> uploads) {
-        UUID tenant = caller.require(Role.TENANT_ADMIN, Role.PARTNER).tenant();
+        UUID tenant = caller.require(ApiScope.CONCEPTS, Role.TENANT_ADMIN, Role.PARTNER).tenant();
         Concept concept = concepts.find(tenant, id).orElseThrow(() -> ServiceException.notFound("concept"));
         List<ReferenceImageData> images = embed(accept(uploads));
         try {
@@ -143,7 +144,7 @@ public class ConceptService {
 
     /** Asks the large VLM again (an operator changed models, or the first try had none). */
     public ConceptView regenerateIdentity(Caller caller, UUID id) {
-        UUID tenant = caller.require(Role.TENANT_ADMIN).tenant();
+        UUID tenant = caller.require(ApiScope.CONCEPTS, Role.TENANT_ADMIN, Role.PARTNER).tenant();
         Concept concept = concepts.find(tenant, id).orElseThrow(() -> ServiceException.notFound("concept"));
         if (!backends.current().hasLargeVlm()) {
             throw new ServiceException(ServiceException.Kind.UNAVAILABLE, "no-large-vlm",
@@ -156,7 +157,7 @@ public class ConceptService {
 
     /** An operator's correction of the identity; kept until the description changes. */
     public ConceptView editIdentity(Caller caller, UUID id, String category, String attributes) {
-        UUID tenant = caller.require(Role.TENANT_ADMIN).tenant();
+        UUID tenant = caller.require(ApiScope.CONCEPTS, Role.TENANT_ADMIN, Role.PARTNER).tenant();
         Concept concept = concepts.find(tenant, id).orElseThrow(() -> ServiceException.notFound("concept"));
         if (category == null || category.isBlank() || category.length() > 300
                 || (attributes != null && attributes.length() > 1000)) {
@@ -168,7 +169,7 @@ public class ConceptService {
     }
 
     public void delete(Caller caller, UUID id) {
-        UUID tenant = caller.require(Role.TENANT_ADMIN, Role.PARTNER).tenant();
+        UUID tenant = caller.require(ApiScope.CONCEPTS, Role.TENANT_ADMIN, Role.PARTNER).tenant();
         if (!store.delete(tenant, id, caller.actor())) {
             throw ServiceException.notFound("concept");
         }

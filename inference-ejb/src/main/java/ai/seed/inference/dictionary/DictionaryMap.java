@@ -5,6 +5,7 @@ import ai.seed.domain.dictionary.DictionaryRepository;
 import ai.seed.domain.dictionary.DictionaryVersion;
 import ai.seed.domain.dictionary.MetaConcept;
 import ai.seed.domain.dictionary.MetaConceptMember;
+import ai.seed.domain.apiclient.ApiScope;
 import ai.seed.domain.user.Role;
 import ai.seed.inference.service.Caller;
 import ai.seed.inference.service.ServiceException;
@@ -40,7 +41,7 @@ public class DictionaryMap {
     }
 
     public MapView map(Caller caller, long versionId) {
-        UUID scope = caller.has(Role.PLATFORM_ADMIN) ? null : caller.require(Role.TENANT_ADMIN).tenant();
+        UUID scope = caller.has(Role.PLATFORM_ADMIN) ? null : caller.require(ApiScope.DICTIONARY, Role.TENANT_ADMIN, Role.PARTNER).tenant();
         DictionaryVersion version = dictionaries.versions(scope).stream().filter(v -> v.id() == versionId).findFirst()
                 .orElseThrow(() -> ServiceException.notFound("dictionary version"));
         Map<String, float[]> embeddings = concepts.embeddingsForClustering(scope, version.embedderId()).stream()

@@ -5,6 +5,7 @@ import ai.seed.domain.dictionary.DictionaryJobRepository;
 import ai.seed.domain.dictionary.DictionaryRepository;
 import ai.seed.domain.dictionary.DictionaryVersion;
 import ai.seed.domain.dictionary.MetaConcept;
+import ai.seed.domain.apiclient.ApiScope;
 import ai.seed.domain.user.Role;
 import ai.seed.inference.jobs.JobLifecycle;
 import ai.seed.inference.service.Caller;
@@ -173,7 +174,7 @@ public class DictionaryService {
         if (caller.has(Role.PLATFORM_ADMIN)) {
             return null;
         }
-        return caller.require(Role.TENANT_ADMIN).tenant();
+        return caller.require(ApiScope.DICTIONARY, Role.TENANT_ADMIN, Role.PARTNER).tenant();
     }
 
     private static void validate(Caller caller, UUID scope, RetrainRequest r) {

@@ -5,6 +5,7 @@ import ai.seed.domain.concept.Concept;
 import ai.seed.domain.concept.ConceptRepository;
 import ai.seed.domain.scenario.Scenario;
 import ai.seed.domain.scenario.ScenarioRepository;
+import ai.seed.domain.apiclient.ApiScope;
 import ai.seed.domain.user.Role;
 import ai.seed.inference.service.Caller;
 import ai.seed.inference.service.ServiceException;
@@ -39,7 +40,7 @@ public class ScenarioService {
     }
 
     public ScenarioView create(Caller caller, String name, String description, Set<UUID> conceptIds) {
-        UUID tenant = caller.require(Role.TENANT_ADMIN, Role.PARTNER).tenant();
+        UUID tenant = caller.require(ApiScope.CONCEPTS, Role.TENANT_ADMIN, Role.PARTNER).tenant();
         List<Concept> members = requireOwn(tenant, conceptIds);
         Scenario saved;
         try {
@@ -55,18 +56,18 @@ public class ScenarioService {
     }
 
     public List<ScenarioView> list(Caller caller) {
-        UUID tenant = caller.require(Role.TENANT_ADMIN, Role.STAFF, Role.PARTNER).tenant();
+        UUID tenant = caller.require(ApiScope.READ_CONCEPTS, Role.TENANT_ADMIN, Role.STAFF, Role.PARTNER).tenant();
         return scenarios.list(tenant).stream().map(s -> view(s, concepts.findAll(tenant, s.conceptIds()))).toList();
     }
 
     public ScenarioView get(Caller caller, UUID id) {
-        UUID tenant = caller.require(Role.TENANT_ADMIN, Role.STAFF, Role.PARTNER).tenant();
+        UUID tenant = caller.require(ApiScope.READ_CONCEPTS, Role.TENANT_ADMIN, Role.STAFF, Role.PARTNER).tenant();
         Scenario s = scenarios.find(tenant, id).orElseThrow(() -> ServiceException.notFound("scenario"));
         return view(s, concepts.findAll(tenant, s.conceptIds()));
     }
 
     public ScenarioView replaceConcepts(Caller caller, UUID id, Set<UUID> conceptIds) {
-        UUID tenant = caller.require(Role.TENANT_ADMIN, Role.PARTNER).tenant();
+        UUID tenant = caller.require(ApiScope.CONCEPTS, Role.TENANT_ADMIN, Role.PARTNER).tenant();
         Scenario s = scenarios.find(tenant, id).orElseThrow(() -> ServiceException.notFound("scenario"));
         List<Concept> members = requireOwn(tenant, conceptIds);
         s.replaceConcepts(ids(members));
@@ -77,7 +78,7 @@ public class ScenarioService {
     }
 
     public void delete(Caller caller, UUID id) {
-        UUID tenant = caller.require(Role.TENANT_ADMIN, Role.PARTNER).tenant();
+        UUID tenant = caller.require(ApiScope.CONCEPTS, Role.TENANT_ADMIN, Role.PARTNER).tenant();
         if (!scenarios.delete(tenant, id)) {
             throw ServiceException.notFound("scenario");
         }

@@ -1,5 +1,6 @@
 package ai.seed.inference.service;
 
+import ai.seed.domain.apiclient.ApiScope;
 import ai.seed.domain.user.Role;
 import java.util.Arrays;
 import java.util.Set;
@@ -7,13 +8,25 @@ import java.util.UUID;
 
 /**
  * Who is calling a service: an actor name for the audit log, the tenant they act for (null for a
- * platform admin acting on the platform) and their roles. Built from the authenticated identity
- * by the web layer; every service method checks it, whatever the UI shows.
+ * platform admin acting on the platform), their roles and, for a partner's API key, the scopes
+ * the key was issued with. Built from the authenticated identity by the web layer; every service
+ * method checks it, whatever the UI shows.
  */
-public record Caller(String actor, UUID tenantId, Set<Role> roles) {
+public record Caller(String actor, UUID tenantId, Set<Role> roles, Set<ApiScope> scopes) {
 
     public Caller {
         roles = Set.copyOf(roles);
+        scopes = Set.copyOf(scopes);
+    }
+
+    /** A console user or a job: its role decides, scopes apply only to API keys. */
+    public Caller(String actor, UUID tenantId, Set<Role> roles) {
+        this(actor, tenantId, roles, Set.of());
+    }
+
+    /** A partner's API key of {@code tenantId} with its scopes. */
+    public static Caller partner(String actor, UUID tenantId, Set<ApiScope> scopes) {
+        return new Caller(actor, tenantId, Set.of(Role.PARTNER), scopes);
     }
 
     public static Caller of(String actor, UUID tenantId, Role... roles) {
@@ -27,6 +40,33 @@ public record Caller(String actor, UUID tenantId, Set<Role> roles) {
                     "this needs one of the roles " + Arrays.toString(allowed));
         }
         return this;
+    }
+
+    /**
+     * Like {@link #require(Role...)}, and an API key must also carry {@code scope}: FORBIDDEN
+     * names the missing scope, so whoever wires the integration knows which key to ask for.
+     */
+    public Caller require(ApiScope scope, Role... allowed) {
+        require(allowed);
+        if (has(Role.PARTNER) && !scopes.contains(scope)) {
+            throw missing("the scope '" + scope.id() + "' (" + scope.purpose().toLowerCase() + ")");
+        }
+        return this;
+    }
+
+    /** Like {@link #require(ApiScope, Role...)}, satisfied by any one of {@code anyOf}. */
+    public Caller require(Set<ApiScope> anyOf, Role... allowed) {
+        require(allowed);
+        if (has(Role.PARTNER) && anyOf.stream().noneMatch(scopes::contains)) {
+            throw missing("one of the scopes [" + ApiScope.ids(anyOf) + "]");
+        }
+        return this;
+    }
+
+    private ServiceException missing(String what) {
+        return new ServiceException(ServiceException.Kind.FORBIDDEN, "missing-scope",
+                "this API key lacks " + what + "; its scopes are [" + ApiScope.ids(scopes) + "]."
+                        + " A tenant admin can create a key with it under Users, API keys");
     }
 
     /** The tenant to act for; a platform admin must name one explicitly elsewhere. */

@@ -3,6 +3,7 @@ package ai.seed.inference.tenancy;
 import ai.seed.domain.apiclient.ApiClient;
 import ai.seed.domain.apiclient.ApiClientRepository;
 import ai.seed.domain.apiclient.ApiKeys;
+import ai.seed.domain.apiclient.ApiScope;
 import ai.seed.domain.audit.AuditLog;
 import ai.seed.domain.tenant.Tenant;
 import ai.seed.domain.tenant.TenantRepository;
@@ -16,8 +17,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -60,11 +63,12 @@ public class TenancyService {
     }
 
     /** An API client as listed: prefix only, never the key or its hash. */
+    /** {@code scopes} are the scope ids ({@code turns}, {@code concepts}...) in their documented order. */
     public record ApiClientView(UUID id, String name, String keyPrefix, Instant createdAt, Instant expiresAt,
-                                Instant revokedAt, Instant lastUsedAt, boolean usable) {
+                                Instant revokedAt, Instant lastUsedAt, boolean usable, List<String> scopes) {
         static ApiClientView of(ApiClient c) {
             return new ApiClientView(c.id(), c.name(), c.keyPrefix(), c.createdAt(), c.expiresAt(), c.revokedAt(),
-                    c.lastUsedAt(), c.usableAt(Instant.now()));
+                    c.lastUsedAt(), c.usableAt(Instant.now()), List.of(ApiScope.ids(c.scopes()).split(",")));
         }
     }
 
@@ -151,20 +155,26 @@ public class TenancyService {
         return users.list(tenant).stream().map(UserView::of).toList();
     }
 
-    public IssuedKey issueApiKey(Caller caller, String name, Instant expiresAt) {
+    /** A new key of the caller's tenant that may use {@code scopes} (at least one). */
+    public IssuedKey issueApiKey(Caller caller, String name, Instant expiresAt, Set<ApiScope> scopes) {
         UUID tenant = caller.require(Role.TENANT_ADMIN).tenant();
         if (expiresAt != null && expiresAt.isBefore(Instant.now())) {
             throw ServiceException.invalid("bad-expiry", "the expiry must be in the future");
         }
+        if (scopes == null || scopes.isEmpty()) {
+            throw ServiceException.invalid("no-scope", "pick at least one scope: " + Arrays.stream(ApiScope.values())
+                    .map(sc -> sc.id() + " (" + sc.purpose().toLowerCase() + ")").toList());
+        }
         ApiKeys.Issued issued;
         try {
-            issued = ApiKeys.issue(tenant, name, caller.actor(), expiresAt);
+            issued = ApiKeys.issue(tenant, name, caller.actor(), expiresAt, scopes);
         } catch (IllegalArgumentException e) {
             throw ServiceException.invalid("bad-api-client", e.getMessage());
         }
         apiClients.add(issued.client());
         audit.record(tenant, caller.actor(), "api-key.create", "api_client", issued.client().id().toString(),
-                Map.of("name", issued.client().name(), "prefix", issued.client().keyPrefix()));
+                Map.of("name", issued.client().name(), "prefix", issued.client().keyPrefix(),
+                        "scopes", ApiScope.ids(scopes)));
         return new IssuedKey(ApiClientView.of(issued.client()), issued.key());
     }
 

@@ -1,5 +1,6 @@
 package ai.seed.inference.turns;
 
+import ai.seed.domain.apiclient.ApiScope;
 import ai.seed.domain.turn.ModelCallData;
 import ai.seed.domain.turn.TurnData;
 import ai.seed.domain.turn.TurnRepository;
@@ -32,7 +33,7 @@ public class TurnHistory {
     }
 
     public TurnPage list(Caller caller, int page, int size) {
-        UUID tenant = caller.require(Role.TENANT_ADMIN, Role.STAFF, Role.PARTNER).tenant();
+        UUID tenant = caller.require(ApiScope.TURNS, Role.TENANT_ADMIN, Role.STAFF, Role.PARTNER).tenant();
         if (page < 0 || size < 1 || size > 200) {
             throw ServiceException.invalid("bad-paging", "page must be >= 0 and size 1-200");
         }
@@ -41,7 +42,7 @@ public class TurnHistory {
     }
 
     public TurnTrace trace(Caller caller, UUID turnId) {
-        UUID tenant = caller.require(Role.TENANT_ADMIN, Role.STAFF, Role.PARTNER).tenant();
+        UUID tenant = caller.require(ApiScope.TURNS, Role.TENANT_ADMIN, Role.STAFF, Role.PARTNER).tenant();
         var turn = turns.find(tenant, turnId).orElseThrow(() -> ServiceException.notFound("turn"));
         TurnData data = turn.data();
         if (caller.has(Role.STAFF) && !caller.has(Role.TENANT_ADMIN) && !caller.actor().equals(data.userRef())) {

@@ -23,7 +23,7 @@ import java.util.UUID;
 
 /**
  * {@code POST /v1/chat/completions}: one SLC turn per request. Order of checks: the caller (401
- * without a valid key or session), the body (400), the model and its scenario (404 when unknown or
+ * without a valid key or session; 403 for a key without the scope {@code turns}), the body (400), the model and its scenario (404 when unknown or
  * another tenant's), the image (400), then {@link ChatService} (roles: partner keys, tenant admins
  * and staff; its own validation). A turn that ran but failed (a model down) is a 503 whose message
  * is the turn's error; every turn that ran, answered or failed, returns its SLC trace id in the
@@ -54,7 +54,7 @@ public class ChatCompletionsResource {
     // turns with a console user's session cookie.
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@HeaderParam("Content-Length") String length, InputStream body) {
-        Caller caller = callers.of(security);
+        Caller caller = ModelsResource.turnsCaller(callers, security);
         ChatCompletionRequest request = ChatCompletionRequest.parse(RequestBodies.read(length, body));
         SeedModel model = SeedModel.parse(request.model());
         UUID scenario = scenarioId(caller, model);

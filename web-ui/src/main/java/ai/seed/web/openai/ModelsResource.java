@@ -1,5 +1,7 @@
 package ai.seed.web.openai;
 
+import ai.seed.domain.apiclient.ApiScope;
+import ai.seed.domain.user.Role;
 import ai.seed.inference.scenarios.ScenarioService;
 import ai.seed.inference.service.Caller;
 import ai.seed.web.api.ApiCallers;
@@ -43,19 +45,24 @@ public class ModelsResource {
     @GET
     public String list() {
         JsonArrayBuilder data = Json.createArrayBuilder();
-        models(callers.of(security)).values().forEach(data::add);
+        models(turnsCaller(callers, security)).values().forEach(data::add);
         return Json.createObjectBuilder().add("object", "list").add("data", data).build().toString();
     }
 
     @GET
     @Path("/{model}")
     public String retrieve(@PathParam("model") String model) {
-        Caller caller = callers.of(security);
+        Caller caller = turnsCaller(callers, security);
         SeedModel parsed = SeedModel.parse(model);
         if (parsed.scenario() != null && scenarios.list(caller).stream().noneMatch(parsed::names)) {
             throw OpenAiException.modelNotFound(model);
         }
         return model(model, BASE_CREATED).toString();
+    }
+
+    /** The caller of an OpenAI-compatible call: one who may ask turns (a key needs the scope {@code turns}). */
+    static Caller turnsCaller(ApiCallers callers, SecurityContext security) {
+        return callers.of(security).require(ApiScope.TURNS, Role.TENANT_ADMIN, Role.STAFF, Role.PARTNER);
     }
 
     private Map<String, JsonObject> models(Caller caller) {

@@ -1,5 +1,6 @@
 package ai.seed.web.security;
 
+import ai.seed.domain.apiclient.ApiClient;
 import ai.seed.domain.apiclient.ApiClientRepository;
 import ai.seed.domain.user.AppUser;
 import ai.seed.domain.user.Role;
@@ -16,7 +17,7 @@ import java.util.function.Predicate;
 
 /**
  * Turns an authenticated principal into the {@link Caller} the services check: actor name, tenant
- * and roles, read from the database on every call, so a disabled user or revoked key stops working
+ * roles and an API key's scopes, read from the database on every call, so a disabled user or revoked key stops working
  * at once.
  */
 @ApplicationScoped
@@ -35,8 +36,8 @@ public class CallerResolver {
         String name = principal.getName();
         if (name.startsWith("api:")) {
             UUID clientId = UUID.fromString(name.substring(4));
-            UUID tenant = apiClients.findTenantOf(clientId).orElseThrow(CallerResolver::gone);
-            return new Caller(name, tenant, Set.of(Role.PARTNER));
+            ApiClient client = apiClients.findUsable(clientId).orElseThrow(CallerResolver::gone);
+            return Caller.partner(name, client.tenantId(), client.scopes());
         }
         if (name.startsWith("upload:")) {
             // A training job's key: it may upload one adapter (the service checks which), nothing else.

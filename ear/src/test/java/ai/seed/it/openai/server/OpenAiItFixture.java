@@ -1,5 +1,6 @@
 package ai.seed.it.openai.server;
 
+import ai.seed.domain.apiclient.ApiScope;
 import ai.seed.domain.user.Role;
 import ai.seed.inference.concepts.ConceptService;
 import ai.seed.inference.concepts.RegisterConcept;
@@ -69,7 +70,7 @@ public class OpenAiItFixture {
         String home = scenarios.create(admin, "home", "at home", Set.of(bo)).name();
         Caller other = admin(tenancy.createTenant(platform, "oai-other-" + run, "Other " + run).id(), "other-" + run);
         UUID foreign = scenarios.create(other, "home", "theirs", Set.of(concepts.register(other, bo()).id())).id();
-        return Json.createObjectBuilder().add("key", tenancy.issueApiKey(admin, "openai-it", null).key())
+        return Json.createObjectBuilder().add("key", tenancy.issueApiKey(admin, "openai-it", null, ApiScope.ALL).key())
                 .add("scenario", home).add("foreignScenarioId", foreign.toString()).build();
     }
 

@@ -5,6 +5,7 @@ import ai.seed.domain.dictionary.DictionaryVersion;
 import ai.seed.domain.evaluation.EvaluationDataset;
 import ai.seed.domain.evaluation.EvaluationRepository;
 import ai.seed.domain.evaluation.EvaluationRun;
+import ai.seed.domain.apiclient.ApiScope;
 import ai.seed.domain.user.Role;
 import ai.seed.inference.config.ModelBackends;
 import ai.seed.inference.evaluation.ItemOutcome;
@@ -50,7 +51,7 @@ public class EvaluationService {
     ModelBackends backends;
 
     static UUID tenant(Caller caller) {
-        return caller.require(Role.TENANT_ADMIN, Role.PARTNER).tenant();
+        return caller.require(ApiScope.EVALUATIONS, Role.TENANT_ADMIN, Role.PARTNER).tenant();
     }
 
     public List<DatasetView> datasets(Caller caller) {

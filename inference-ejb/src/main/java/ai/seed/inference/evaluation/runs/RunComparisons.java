@@ -33,7 +33,7 @@ public class RunComparisons {
 
     public ComparisonTable table(Caller caller, List<UUID> runIds) {
         List<LabelledScores> rows = new ArrayList<>();
-        for (UUID id : distinct(runIds)) {
+        for (UUID id : distinct(caller, runIds)) {
             RunView run = evaluations.run(caller, id);
             rows.add(new LabelledScores(run.label(), evaluations.scores(caller, id)));
         }
@@ -42,7 +42,7 @@ public class RunComparisons {
 
     public ComparisonView json(Caller caller, List<UUID> runIds) {
         List<RunView> runs = new ArrayList<>();
-        for (UUID id : distinct(runIds)) {
+        for (UUID id : distinct(caller, runIds)) {
             RunView run = evaluations.run(caller, id);
             runs.add(new RunView(run.id(), run.datasetId(), run.label(), run.mode(), run.topK(),
                     run.dictionaryVersionId(), run.leakageGuard(), run.concurrency(), run.status(), run.done(),
@@ -56,7 +56,9 @@ public class RunComparisons {
         return EvalCsv.comparison(table(caller, runIds));
     }
 
-    private static List<UUID> distinct(List<UUID> runIds) {
+    /** The run ids, once each; the caller is checked first, so a refused caller learns nothing from validation. */
+    private static List<UUID> distinct(Caller caller, List<UUID> runIds) {
+        EvaluationService.tenant(caller);
         if (runIds == null || runIds.isEmpty()) {
             throw ServiceException.invalid("missing-runs", "name at least one run to compare ('runs')");
         }

@@ -29,13 +29,15 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Concepts of the caller's tenant: register (multipart or JSON), list, read, change, delete. */
 @Path("/v1/concepts")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "concepts")
+@Tag(name = "concepts", description = "Concepts of the caller's tenant. API key scope: 'concepts' (reading also with 'turns').")
+@SecurityRequirement(name = "apiKey", scopes = "concepts")
 public class ConceptsResource {
 
     /** JSON registration: images as base64 (or base64 data URLs). */
@@ -84,6 +86,8 @@ public class ConceptsResource {
     }
 
     @GET
+    @SecurityRequirement(name = "apiKey", scopes = "turns")
+    @SecurityRequirement(name = "apiKey", scopes = "concepts")
     @Operation(summary = "List concepts, newest first; q filters by name or description")
     public ConceptListing list(@QueryParam("q") String q, @QueryParam("page") @DefaultValue("0") int page,
                                @QueryParam("size") @DefaultValue("50") int size) {
@@ -91,6 +95,8 @@ public class ConceptsResource {
     }
 
     @GET
+    @SecurityRequirement(name = "apiKey", scopes = "turns")
+    @SecurityRequirement(name = "apiKey", scopes = "concepts")
     @Path("{id}")
     public ConceptView get(@PathParam("id") UUID id) {
         return concepts.get(callers.of(security), id);

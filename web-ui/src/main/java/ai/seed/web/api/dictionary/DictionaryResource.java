@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -41,7 +42,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "dictionary")
+@Tag(name = "dictionary", description = "The meta-concept dictionary (K-means clusters) and its LoRA adapters. API key scope: 'dictionary'.")
+@SecurityRequirement(name = "apiKey", scopes = "dictionary")
 public class DictionaryResource {
 
     /** Start a retrain: K (default 10), source, dataset path for datasets, seed. */

@@ -29,6 +29,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -39,7 +40,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/v1/evaluations")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "evaluations")
+@Tag(name = "evaluations", description = "Recognition, VQA and text-only evaluation runs on Yo'LLaVA / MC-LLaVA data. API key scope: 'evaluations'.")
+@SecurityRequirement(name = "apiKey", scopes = "evaluations")
 public class EvaluationsResource {
 
     /** A dataset folder on the server (platform admins). */

@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Scenarios: named sets of the tenant's concepts used together in chat. */
@@ -29,7 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "scenarios")
+@Tag(name = "scenarios", description = "Scenarios: named sets of the tenant's concepts. API key scope: 'concepts' (reading also with 'turns').")
+@SecurityRequirement(name = "apiKey", scopes = "concepts")
 public class ScenariosResource {
 
     /** A scenario to create. */
@@ -59,11 +61,15 @@ public class ScenariosResource {
     }
 
     @GET
+    @SecurityRequirement(name = "apiKey", scopes = "turns")
+    @SecurityRequirement(name = "apiKey", scopes = "concepts")
     public List<ScenarioView> list() {
         return scenarios.list(callers.of(security));
     }
 
     @GET
+    @SecurityRequirement(name = "apiKey", scopes = "turns")
+    @SecurityRequirement(name = "apiKey", scopes = "concepts")
     @Path("{id}")
     public ScenarioView get(@PathParam("id") UUID id) {
         return scenarios.get(callers.of(security), id);

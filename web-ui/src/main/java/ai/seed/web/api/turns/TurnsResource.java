@@ -28,6 +28,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -37,7 +38,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/v1/turns")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "turns")
+@Tag(name = "turns", description = "Questions about photos, answered by Small-Large Collaboration, and their traces. API key scope: 'turns'.")
+@SecurityRequirement(name = "apiKey", scopes = "turns")
 public class TurnsResource {
 
     /** A JSON turn: the image as base64 (optional), earlier messages for multi-turn context. */

@@ -37,6 +37,7 @@ class ApiKeysPanel extends Composite<VerticalLayout> {
         grid.setAllRowsVisible(true);
         grid.addColumn(ApiClientView::name).setHeader("Name").setWidth("8rem").setFlexGrow(2);
         grid.addColumn(c -> "seed_" + c.keyPrefix() + "_…").setHeader("Key prefix").setWidth("9.5rem").setFlexGrow(0);
+        grid.addColumn(c -> String.join(", ", c.scopes())).setHeader("Scopes").setWidth("9rem").setFlexGrow(1);
         grid.addComponentColumn(ApiKeysPanel::state).setHeader("Usable").setWidth("6.5rem").setFlexGrow(0);
         grid.addColumn(c -> Formats.time(c.createdAt(), "")).setHeader("Created").setWidth("7rem").setFlexGrow(1);
         grid.addColumn(c -> Formats.time(c.expiresAt(), "never")).setHeader("Expires").setWidth("7rem").setFlexGrow(1);
