@@ -46,6 +46,8 @@ public class EvaluationRun extends BackgroundJob {
     private int excluded;
     @ColumnTransformer(write = "?::jsonb")
     private String scores;
+    /** The weight-free baselines that served the run, '; '-separated; null when real models did. */
+    private String baselines;
 
     protected EvaluationRun() {
         // for JPA
@@ -61,6 +63,15 @@ public class EvaluationRun extends BackgroundJob {
         this.dictionaryVersionId = settings.dictionaryVersionId();
         this.leakageGuard = settings.leakageGuard();
         this.concurrency = settings.concurrency();
+    }
+
+    /** Records which weight-free baselines serve the run (labels); none: real models. */
+    public void servedBy(java.util.List<String> baselineLabels) {
+        baselines = baselineLabels == null || baselineLabels.isEmpty() ? null : String.join("; ", baselineLabels);
+    }
+
+    public java.util.List<String> baselines() {
+        return baselines == null ? java.util.List.of() : java.util.List.of(baselines.split("; "));
     }
 
     /** Starts (or, after a restart, resumes) the run over {@code totalItems} items. */

@@ -77,6 +77,11 @@ public class ChatPage {
         return page.locator(".chat-answer");
     }
 
+    /** The "baseline" labels next to answers a weight-free baseline helped produce. */
+    public Locator baselineNotes() {
+        return page.locator(".chat-baseline");
+    }
+
     public Locator errors() {
         return page.locator(".chat-error");
     }

@@ -19,6 +19,11 @@ public class TurnDetailPage {
         return this;
     }
 
+    /** The label saying which weight-free baselines served the turn (absent when real models did). */
+    public Locator baseline() {
+        return page.locator("#turn-baseline");
+    }
+
     public Locator summary() {
         return page.locator("#turn-summary");
     }

@@ -79,6 +79,21 @@ public class ModelBackends {
         public boolean hasLargeFallback() {
             return largeVlm != null && largeFallback != null;
         }
+
+        /** The weight-free baselines among the backends in use, by label; empty when real models serve. */
+        public List<String> baselines() {
+            return java.util.stream.Stream.of(embedderLabel, smallVlmLabel).filter(ModelBackends::isBaseline).toList();
+        }
+
+        /** The baselines a turn of {@code mode} uses: embedder and detector serve only detection on a photo. */
+        public List<String> baselinesFor(ai.seed.inference.pipeline.TurnMode mode, boolean withImage) {
+            return mode != null && mode.usesDetector() && withImage ? baselines() : List.of();
+        }
+    }
+
+    /** Whether a backend label (as the trace records it) names a weight-free baseline. */
+    public static boolean isBaseline(String label) {
+        return label != null && label.contains("(baseline");
     }
 
     /** The second large-VLM endpoint: its client, model name and how to name it to a user. */

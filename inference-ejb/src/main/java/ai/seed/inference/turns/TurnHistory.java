@@ -1,16 +1,20 @@
 package ai.seed.inference.turns;
 
 import ai.seed.domain.apiclient.ApiScope;
+import ai.seed.domain.audit.AuditLog;
+import ai.seed.domain.onboarding.SetupProgressRepository;
 import ai.seed.domain.turn.ModelCallData;
 import ai.seed.domain.turn.TurnData;
 import ai.seed.domain.turn.TurnRepository;
 import ai.seed.domain.user.Role;
+import ai.seed.inference.config.ModelBackends;
 import ai.seed.inference.service.Caller;
 import ai.seed.inference.service.ServiceException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -23,6 +27,8 @@ public class TurnHistory {
 
     @Inject
     TurnRepository turns;
+    @Inject
+    AuditLog audit;
 
     /** A page of turns (without model calls). */
     public record TurnPage(List<TurnData> items, long total, int page, int size) {
@@ -30,6 +36,12 @@ public class TurnHistory {
 
     /** One turn with every model call of its trace. */
     public record TurnTrace(TurnData turn, List<ModelCallData> calls) {
+
+        /** The weight-free baselines that served this turn's model calls, by the label the trace recorded. */
+        public List<String> baselines() {
+            return calls.stream().map(ModelCallData::model).filter(ModelBackends::isBaseline)
+                    .map(m -> m.replaceFirst(" \\[.*$", "")).distinct().toList();
+        }
     }
 
     public TurnPage list(Caller caller, int page, int size) {
@@ -49,6 +61,17 @@ public class TurnHistory {
             throw ServiceException.notFound("turn");
         }
         return new TurnTrace(data, turn.calls());
+    }
+
+    /**
+     * The trace, opened in the console's inspector: recorded in the audit log (who looked at which
+     * turn, and the tenant's getting-started step "look at a turn in the inspector").
+     */
+    public TurnTrace inspect(Caller caller, UUID turnId) {
+        TurnTrace trace = trace(caller, turnId);
+        audit.record(caller.tenant(), caller.actor(), SetupProgressRepository.TURN_INSPECTED, "turn", turnId.toString(),
+                Map.of());
+        return trace;
     }
 
     public byte[] image(Caller caller, UUID turnId) {

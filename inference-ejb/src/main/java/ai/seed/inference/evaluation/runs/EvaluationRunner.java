@@ -6,6 +6,7 @@ import ai.seed.domain.evaluation.StoredImage;
 import ai.seed.domain.evaluation.StoredItem;
 import ai.seed.domain.evaluation.StoredResult;
 import ai.seed.domain.job.JobStatus;
+import ai.seed.inference.config.ModelBackends;
 import ai.seed.inference.evaluation.EvalItem;
 import ai.seed.inference.jobs.CancelFlag;
 import ai.seed.inference.jobs.JobLedger;
@@ -66,6 +67,8 @@ public class EvaluationRunner {
     ModelPermits permits;
     @Inject
     RunLocks locks;
+    @Inject
+    ModelBackends backends;
     @Resource
     ManagedExecutorService executor;
     @Resource
@@ -113,6 +116,7 @@ public class EvaluationRunner {
             if (!r.status().finished()) {
                 items[0] = scope.of(r);
                 r.start(items[0].included().size(), items[0].excluded());
+                r.servedBy(backends.current().baselinesFor(TurnMode.valueOf(r.mode()), true));
             }
         }, (run, cancelled) -> {
             // A run cancelled while no node drove it asks no model: the flag starts as stored.

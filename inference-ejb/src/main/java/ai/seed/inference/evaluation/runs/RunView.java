@@ -5,6 +5,7 @@ import ai.seed.inference.evaluation.report.EvalJson;
 import ai.seed.inference.evaluation.scoring.EvalScores;
 import jakarta.json.JsonObject;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -13,11 +14,12 @@ import java.util.UUID;
  *
  * @param scores null in lists; for one run the scores of the items answered so far (final once
  *               the run SUCCEEDED), in the evaluation core's JSON form ({@link EvalJson#scores})
+ * @param baselines the weight-free baselines (labels) that served the run; empty when real models did
  */
 public record RunView(UUID id, UUID datasetId, String label, String mode, int topK, Long dictionaryVersionId,
                       boolean leakageGuard, int concurrency, String status, int done, int total, int excluded,
                       String message, boolean cancelRequested, String createdBy, Instant createdAt, Instant startedAt,
-                      Instant finishedAt, JsonObject scores) {
+                      Instant finishedAt, JsonObject scores, List<String> baselines) {
 
     public boolean finished() {
         return "SUCCEEDED".equals(status) || "FAILED".equals(status) || "CANCELLED".equals(status);
@@ -27,6 +29,6 @@ public record RunView(UUID id, UUID datasetId, String label, String mode, int to
         return new RunView(r.id(), r.datasetId(), r.label(), r.mode(), r.topK(), r.dictionaryVersionId(),
                 r.leakageGuard(), r.concurrency(), r.status().name(), r.done(), r.total(), r.excluded(), r.message(),
                 r.cancelRequested(), r.createdBy(), r.createdAt(), r.startedAt(), r.finishedAt(),
-                scores == null ? null : EvalJson.scores(scores));
+                scores == null ? null : EvalJson.scores(scores), r.baselines());
     }
 }

@@ -2,6 +2,7 @@ package ai.seed.web.console.chat;
 
 import ai.seed.inference.chat.AskRequest;
 import ai.seed.inference.chat.ChatService;
+import ai.seed.inference.config.ModelBackends;
 import ai.seed.inference.pipeline.TurnResult;
 import ai.seed.inference.service.Caller;
 import ai.seed.inference.service.ServiceException;
@@ -44,6 +45,8 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver {
     ChatService chat;
     @Inject
     ChatChoices choices;
+    @Inject
+    ModelBackends backends;
     @Resource
     ManagedExecutorService executor;
 
@@ -142,7 +145,8 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver {
                 ChatExchange done;
                 try {
                     TurnResult result = chat.ask(who, request);
-                    done = new ChatExchange(pending.question(), pending.scenario(), pending.imageDataUrl(), result, null);
+                    done = new ChatExchange(pending.question(), pending.scenario(), pending.imageDataUrl(), result, null,
+                            backends.current().baselinesFor(result.effectiveMode(), pending.imageDataUrl() != null));
                 } catch (RuntimeException e) {
                     done = new ChatExchange(pending.question(), pending.scenario(), pending.imageDataUrl(), null,
                             ConsoleErrors.message(e));
@@ -157,15 +161,19 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void finish(ChatExchange exchange) {
-        conversation.add(exchange);
-        ExchangeBubble bubble = new ExchangeBubble(exchange);
-        messages.add(bubble);
-        bubble.scrollIntoView();
-        if (!exchange.failed()) {
-            question.clear();
+        try {
+            conversation.add(exchange);
+            ExchangeBubble bubble = new ExchangeBubble(exchange);
+            messages.add(bubble);
+            bubble.scrollIntoView();
+            if (!exchange.failed()) {
+                question.clear();
+            }
+        } finally {
+            // Whatever happened while showing the reply, the chat must not stay busy for ever.
+            setBusy(false);
+            question.focus();
         }
-        setBusy(false);
-        question.focus();
     }
 
     private void clear() {

@@ -2,6 +2,7 @@ package ai.seed.web.console.chat;
 
 import ai.seed.inference.pipeline.AdapterChoice;
 import ai.seed.inference.pipeline.TurnResult;
+import ai.seed.web.console.common.BaselineNotice;
 import ai.seed.web.console.trace.TraceRows;
 import ai.seed.web.console.trace.TraceTables;
 import com.vaadin.flow.component.Component;
@@ -56,6 +57,12 @@ class ExchangeBubble extends VerticalLayout {
             note.addClassName("chat-unverified");
             note.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
             bubble.add(note);
+        }
+        if (!e.failed()) {
+            BaselineNotice.of(null, "Answered with detection", e.baselines()).ifPresent(n -> {
+                n.addClassName("chat-baseline");
+                bubble.add(n);
+            });
         }
         if (e.result() != null) {
             bubble.add(why(e.result()));

@@ -1,5 +1,6 @@
 package ai.seed.web.console.concepts;
 
+import ai.seed.web.console.common.EmptyStates;
 import ai.seed.inference.concepts.ConceptListing;
 import ai.seed.inference.concepts.ConceptService;
 import ai.seed.inference.concepts.ConceptView;
@@ -90,7 +91,8 @@ public class ConceptsView extends VerticalLayout implements BeforeEnterObserver 
         grid.addColumn(c -> c.images().size()).setHeader("Images").setWidth("5.5rem").setFlexGrow(0);
         grid.addComponentColumn(ConceptsView::embedding).setHeader("Embedding").setWidth("12rem").setFlexGrow(3);
         grid.addColumn(c -> Formats.time(c.updatedAt(), "")).setHeader("Updated").setWidth("10.5rem").setFlexGrow(0);
-        grid.setEmptyStateText("No concepts. Register one with \"New concept\".");
+        grid.setEmptyStateComponent(EmptyStates.withHint("concepts-empty", "No concepts (or none match the search).",
+                "Register the first with \"New concept\": a name like <bo>, a sentence and a few photos."));
         grid.addItemClickListener(e -> openDetail(e.getItem()));
         grid.addCellFocusListener(e -> e.getItem().ifPresent(grid::select));
         grid.getElement().addEventListener("keydown", e -> grid.getSelectedItems().stream().findFirst()

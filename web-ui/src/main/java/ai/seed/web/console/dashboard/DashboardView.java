@@ -1,5 +1,8 @@
 package ai.seed.web.console.dashboard;
 
+import ai.seed.inference.config.ModelBackends;
+import ai.seed.web.console.common.BaselineNotice;
+import ai.seed.web.console.common.EmptyStates;
 import ai.seed.domain.turn.TurnData;
 import ai.seed.web.console.common.RoleGate;
 import ai.seed.inference.service.Caller;
@@ -45,6 +48,8 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
 
     @Inject
     ConsoleCaller consoleCaller;
+    @Inject
+    ModelBackends backends;
     @Inject
     TurnHistory history;
 
@@ -95,6 +100,13 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
             return;
         }
         summary.setText(summaryText(days));
+        BaselineNotice.of("dashboard-baseline", "Turns are being served", backends.current().baselines())
+                .ifPresent(charts::add);
+        if (days.stream().mapToInt(TurnStats.Day::turns).sum() == 0) {
+            charts.add(EmptyStates.withLink("dashboard-empty", "No turns in this period, so there is nothing to chart.",
+                    "Ask a question in Chat", "chat"));
+            return;
+        }
         chart("chart-turns", "Turns per day", Charts.bars("Turns per day", "turns", days,
                 new Charts.Series("turns", TurnStats.Day::turns)), days);
         chart("chart-suppressed", "Share of detections suppressed by reflection", Charts.percentBars(

@@ -1,5 +1,6 @@
 package ai.seed.web.console.evaluations;
 
+import ai.seed.web.console.common.EmptyStates;
 import ai.seed.domain.user.Role;
 import ai.seed.inference.dictionary.DictionaryService;
 import ai.seed.inference.dictionary.VersionView;
@@ -14,6 +15,8 @@ import ai.seed.web.console.ConsoleCaller;
 import ai.seed.web.console.ConsoleErrors;
 import ai.seed.web.console.MainLayout;
 import ai.seed.web.console.common.RoleGate;
+import ai.seed.web.console.common.Badges;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
@@ -90,6 +93,8 @@ public class EvaluationsView extends VerticalLayout implements BeforeEnterObserv
 
     private void configureDatasets() {
         datasets.setId("eval-datasets");
+        datasets.setEmptyStateComponent(EmptyStates.withHint("eval-datasets-empty", "No evaluation sets yet.",
+                "Press \"Import dataset\" and upload a Yo'LLaVA or MC-LLaVA zip."));
         datasets.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         datasets.setAllRowsVisible(true);
         datasets.addColumn(DatasetView::name).setHeader("Name").setFlexGrow(1);
@@ -105,13 +110,22 @@ public class EvaluationsView extends VerticalLayout implements BeforeEnterObserv
 
     private void configureRuns() {
         runs.setId("eval-runs");
+        runs.setEmptyStateComponent(EmptyStates.withHint("eval-runs-empty", "No runs yet.",
+                "Press \"Start run\" once an evaluation set is imported."));
         runs.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         runs.setAllRowsVisible(true);
         // No "select all": a comparison of more than a few runs is unreadable (and capped at 20).
         ((com.vaadin.flow.component.grid.GridMultiSelectionModel<RunView>) runs.setSelectionMode(Grid.SelectionMode.MULTI))
                 .setSelectAllCheckboxVisibility(
                         com.vaadin.flow.component.grid.GridMultiSelectionModel.SelectAllCheckboxVisibility.HIDDEN);
-        runs.addColumn(RunView::label).setHeader("Run").setFlexGrow(1);
+        runs.addComponentColumn(r -> {
+            Span label = new Span(r.label());
+            if (!r.baselines().isEmpty()) {
+                label.add(Badges.warning("baseline"));
+                label.getElement().setAttribute("title", "served by " + String.join("; ", r.baselines()));
+            }
+            return label;
+        }).setHeader("Run").setFlexGrow(1);
         runs.addColumn(r -> StartRunDialog.modeLabel(ai.seed.inference.pipeline.TurnMode.valueOf(r.mode())))
                 .setHeader("Mode").setAutoWidth(true);
         runs.addColumn(RunView::topK).setHeader("Top-K").setAutoWidth(true);

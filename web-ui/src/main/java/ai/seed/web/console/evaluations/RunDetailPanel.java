@@ -8,6 +8,8 @@ import ai.seed.inference.evaluation.scoring.ConceptScores;
 import ai.seed.inference.evaluation.scoring.EvalScores;
 import ai.seed.inference.evaluation.scoring.ReflectionScores;
 import ai.seed.inference.service.Caller;
+import ai.seed.web.console.common.BaselineNotice;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H3;
@@ -25,6 +27,7 @@ class RunDetailPanel extends VerticalLayout {
     private final H3 title = new H3();
     private final HorizontalLayout downloads = new HorizontalLayout();
     private final Span reflection = new Span();
+    private final Div baseline = new Div();
     private final Grid<ConceptScores> concepts = new Grid<>();
     private final Grid<ResultRow> results = new Grid<>();
 
@@ -53,12 +56,14 @@ class RunDetailPanel extends VerticalLayout {
         results.addColumn(r -> flag(r.afterReflection())).setHeader("After reflection").setAutoWidth(true);
         results.addComponentColumn(r -> r.turnId() == null ? new Span("") : turnLink(r)).setHeader("Turn")
                 .setAutoWidth(true);
-        add(title, downloads, reflection, concepts, results);
+        add(title, baseline, downloads, reflection, concepts, results);
     }
 
     void show(EvaluationService evaluations, Caller caller, RunView run) {
         title.setText("Run \"" + run.label() + "\" · " + run.mode() + " · K=" + run.topK()
                 + (run.dictionaryVersionId() == null ? "" : " · dictionary #" + run.dictionaryVersionId()));
+        baseline.removeAll();
+        BaselineNotice.of("eval-run-baseline", "These scores were produced", run.baselines()).ifPresent(baseline::add);
         EvalScores scores = evaluations.scores(caller, run.id());
         ReflectionScores r = scores.reflection();
         reflection.setText(r.judged() == 0 ? "Reflection: no recognition item had both a detection and a verdict."

@@ -1,5 +1,6 @@
 package ai.seed.web.console.metaconcepts;
 
+import ai.seed.web.console.common.EmptyStates;
 import ai.seed.domain.user.Role;
 import ai.seed.web.console.common.RoleGate;
 import ai.seed.inference.dictionary.DictionaryService;
@@ -104,6 +105,8 @@ public class MetaConceptsView extends VerticalLayout implements BeforeEnterObser
 
     private void configureVersions() {
         versions.setId("versions-grid");
+        versions.setEmptyStateComponent(EmptyStates.withHint("versions-empty", "No dictionary version yet.",
+                "Build one with \"Retrain clusters\": K-means over the concepts' embeddings, one meta-concept per cluster."));
         versions.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         versions.setAllRowsVisible(true);
         versions.addColumn(VersionView::id).setHeader("#").setAutoWidth(true).setFlexGrow(0);

@@ -1,5 +1,6 @@
 package ai.seed.web.console.scenarios;
 
+import ai.seed.web.console.common.EmptyStates;
 import ai.seed.inference.concepts.ConceptService;
 import ai.seed.inference.scenarios.ScenarioService;
 import ai.seed.inference.scenarios.ScenarioService.ScenarioView;
@@ -56,7 +57,8 @@ public class ScenariosView extends VerticalLayout implements BeforeEnterObserver
         grid.addColumn(s -> String.join(" ", s.conceptNames())).setHeader("Concepts").setFlexGrow(1);
         grid.addColumn(s -> Formats.time(s.createdAt(), "")).setHeader("Created").setAutoWidth(true);
         grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
-        grid.setEmptyStateText("No scenarios: chat uses all of the tenant's concepts.");
+        grid.setEmptyStateComponent(EmptyStates.withHint("scenarios-empty", "No scenarios: chat uses all of the tenant's concepts.",
+                "Group the concepts that appear together with \"New scenario\"."));
         add(header, grid);
     }
 

@@ -6,6 +6,7 @@ import ai.seed.inference.service.ServiceException;
 import ai.seed.inference.turns.TurnHistory;
 import ai.seed.web.console.ConsoleCaller;
 import ai.seed.web.console.ConsoleErrors;
+import ai.seed.web.console.common.BaselineNotice;
 import ai.seed.web.console.MainLayout;
 import ai.seed.web.console.trace.TraceRows;
 import ai.seed.web.console.trace.TraceTables;
@@ -56,7 +57,7 @@ public class TurnDetailView extends VerticalLayout implements HasUrlParameter<St
             return;
         }
         try {
-            TurnHistory.TurnTrace trace = history.trace(caller, UUID.fromString(id));
+            TurnHistory.TurnTrace trace = history.inspect(caller, UUID.fromString(id));
             render(caller, trace);
         } catch (IllegalArgumentException e) {
             add(new Paragraph("There is no turn " + id + "."));
@@ -71,6 +72,7 @@ public class TurnDetailView extends VerticalLayout implements HasUrlParameter<St
         TurnData t = trace.turn();
         H2 title = new H2("Turn " + TurnFormat.time(t.createdAt()));
         add(title, TurnFacts.summary(t));
+        BaselineNotice.of("turn-baseline", "Served", trace.baselines()).ifPresent(this::add);
         add(section("Question", text("turn-question", t.question())));
         if (t.answer() != null) {
             add(section("Answer", text("turn-answer", t.answer())));

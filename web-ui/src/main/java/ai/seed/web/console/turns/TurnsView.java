@@ -1,5 +1,6 @@
 package ai.seed.web.console.turns;
 
+import ai.seed.web.console.common.EmptyStates;
 import ai.seed.domain.turn.TurnData;
 import ai.seed.inference.pipeline.TurnMode;
 import ai.seed.inference.service.Caller;
@@ -87,6 +88,8 @@ public class TurnsView extends VerticalLayout implements BeforeEnterObserver {
 
     private void configureGrid() {
         grid.setId("turns-grid");
+        grid.setEmptyStateComponent(EmptyStates.withLink("turns-empty", "No turns yet (or none match these filters).",
+                "Ask a question in Chat", "chat"));
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(t -> TurnFormat.time(t.createdAt())).setHeader("Time").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(TurnData::userRef).setHeader("User").setAutoWidth(true);

@@ -1,5 +1,6 @@
 package ai.seed.web.console.users;
 
+import ai.seed.web.console.common.EmptyStates;
 import ai.seed.inference.tenancy.TenancyService;
 import ai.seed.inference.tenancy.TenancyService.ApiClientView;
 import ai.seed.web.console.ConsoleCaller;
@@ -44,7 +45,8 @@ class ApiKeysPanel extends Composite<VerticalLayout> {
         grid.addColumn(c -> Formats.time(c.lastUsedAt(), "never")).setHeader("Last used").setWidth("7rem").setFlexGrow(1);
         grid.addComponentColumn(this::revokeButton).setHeader("").setWidth("6.5rem").setFlexGrow(0)
                 .setFrozenToEnd(true); // reachable at tablet width, where the dates scroll
-        grid.setEmptyStateText("No API keys. Partner systems need one to call /api/v1.");
+        grid.setEmptyStateComponent(EmptyStates.withHint("api-keys-empty", "No API keys. Partner systems need one to call /api/v1.",
+                "Create one with \"New API key\" and pick its scopes."));
         getContent().setPadding(false);
         getContent().add(issue, grid);
     }
