@@ -48,6 +48,13 @@ public class EvaluationRun extends BackgroundJob {
     private String scores;
     /** The weight-free baselines that served the run, '; '-separated; null when real models did. */
     private String baselines;
+    /** A stratified sample instead of every item: per concept and task, drawn with the seed; null: all. */
+    @Column(name = "sample_per_concept")
+    private Integer samplePerConcept;
+    @Column(name = "sample_seed")
+    private Long sampleSeed;
+    @Column(name = "sample_balanced")
+    private boolean sampleBalanced;
 
     protected EvaluationRun() {
         // for JPA
@@ -63,6 +70,32 @@ public class EvaluationRun extends BackgroundJob {
         this.dictionaryVersionId = settings.dictionaryVersionId();
         this.leakageGuard = settings.leakageGuard();
         this.concurrency = settings.concurrency();
+    }
+
+    /**
+     * Scores a stratified sample: {@code perConcept} items per concept and task, drawn with
+     * {@code seed}; recognition positives and negatives balanced or in the dataset's proportions.
+     */
+    public void sample(int perConcept, long seed, boolean balanced) {
+        if (perConcept < 1) {
+            throw new IllegalArgumentException("a sample needs at least one item per concept");
+        }
+        samplePerConcept = perConcept;
+        sampleSeed = seed;
+        sampleBalanced = balanced;
+    }
+
+    /** Items per concept and task of the sample, or null when the run scores every item. */
+    public Integer samplePerConcept() {
+        return samplePerConcept;
+    }
+
+    public Long sampleSeed() {
+        return sampleSeed;
+    }
+
+    public boolean sampleBalanced() {
+        return sampleBalanced;
     }
 
     /** Records which weight-free baselines serve the run (labels); none: real models. */

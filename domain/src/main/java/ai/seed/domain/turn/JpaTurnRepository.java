@@ -71,6 +71,21 @@ public class JpaTurnRepository implements TurnRepository {
 
     @Override
     @Transactional
+    @SuppressWarnings("unchecked")
+    public java.util.List<PhaseCost> recentCosts(UUID tenantId, int limit) {
+        TenantGuard.actAs(em, tenantId);
+        java.util.List<Object[]> rows = em.createNativeQuery("""
+                SELECT phase, count(*), avg(duration_ms), avg(prompt_tokens + completion_tokens)
+                FROM (SELECT c.phase, c.duration_ms, c.prompt_tokens, c.completion_tokens
+                      FROM turn_model_call c JOIN turn t ON t.id = c.turn_id
+                      WHERE t.tenant_id = ?1 ORDER BY c.started_at DESC LIMIT ?2) recent
+                GROUP BY phase""").setParameter(1, tenantId).setParameter(2, limit).getResultList();
+        return rows.stream().map(r -> new PhaseCost((String) r[0], ((Number) r[1]).longValue(),
+                ((Number) r[2]).doubleValue(), ((Number) r[3]).doubleValue())).toList();
+    }
+
+    @Override
+    @Transactional
     public Optional<byte[]> image(UUID tenantId, UUID turnId) {
         TenantGuard.actAs(em, tenantId);
         return em.createNativeQuery("SELECT i.bytes FROM turn_image i JOIN turn t ON t.id = i.turn_id"

@@ -16,6 +16,13 @@ public interface TurnRepository {
 
     long count(UUID tenantId, String userRef);
 
+    /** What one phase's model calls cost lately: how many were seen, their mean duration and tokens. */
+    record PhaseCost(String phase, long calls, double averageMs, double averageTokens) {
+    }
+
+    /** Per phase, the tenant's last {@code limit} model calls (every outcome: slow ones cost time too). */
+    java.util.List<PhaseCost> recentCosts(UUID tenantId, int limit);
+
     /** The stored query image, if the turn had one. */
     Optional<byte[]> image(UUID tenantId, UUID turnId);
 }

@@ -196,6 +196,43 @@ class EvaluationIT {
     }
 
     @Test
+    void aSampledRunIsEstimatedFirstAndTheSameSeedScoresTheSameItemsWithIntervals() throws Exception {
+        String datasetId = importSet();
+        String body = "{\"datasetId\": \"" + datasetId + "\", \"mode\": \"PLAIN_VLM\", \"concurrency\": 3, "
+                + "\"sample\": {\"perConcept\": 2, \"seed\": 7}";
+        int runsBefore = acme.get("/runs").array().size();
+
+        EvalHttp.Reply estimate = acme.post("/runs/estimate", body + "}");
+        assertEquals(200, estimate.status(), estimate.body());
+        // Per concept: 2 of its 4 recognition items (1 yes, 1 no: the dataset's mix), its MC and its text item.
+        assertEquals(8, estimate.json().getInt("turns"), estimate.body());
+        assertEquals(0, estimate.json().getInt("smallCalls"), "PLAIN_VLM asks no small model");
+        assertEquals(8, estimate.json().getInt("largeCallsAtMost"));
+        assertEquals(runsBefore, acme.get("/runs").array().size(), "an estimate starts nothing");
+
+        JsonObject first = awaitFinished(acme.post("/runs", body + ", \"label\": \"s1\"}").json().getString("id"));
+        JsonObject second = awaitFinished(acme.post("/runs", body + ", \"label\": \"s2\"}").json().getString("id"));
+        assertEquals("SUCCEEDED", first.getString("status"), first.toString());
+        assertEquals(8, first.getInt("total"));
+        assertEquals(2, first.getJsonObject("sample").getInt("perConcept"));
+        assertEquals(7, first.getJsonObject("sample").getInt("seed"));
+        assertEquals(itemKeys(first), itemKeys(second), "the same seed scores the same items");
+        JsonObject strict = first.getJsonObject("scores").getJsonObject("recognition").getJsonObject("strict");
+        assertEquals(2, strict.getJsonObject("yesRecall").getInt("total"));
+        assertEquals(2, strict.getJsonObject("noRecall").getInt("total"));
+        var ci = strict.getJsonArray("weightedCi95");
+        assertTrue(ci.getJsonNumber(0).doubleValue() < ci.getJsonNumber(1).doubleValue(), ci.toString());
+
+        assertProblem(acme.post("/runs", "{\"datasetId\": \"" + datasetId + "\", \"sample\": {\"perConcept\": 0}}"),
+                400, "bad-sample");
+    }
+
+    private Set<String> itemKeys(JsonObject run) {
+        return acme.get("/runs/" + run.getString("id") + "/results.json").array().getValuesAs(JsonObject.class).stream()
+                .map(o -> o.getString("key")).collect(java.util.stream.Collectors.toSet());
+    }
+
+    @Test
     void aFullRunRoutesWithThePinnedVersionAndCountsReflectionFlips() throws Exception {
         FakeOpenAiServer small = FakeOpenAiServer.start("qwen2.5-vl-3b").respondWith(model::detect);
         try {

@@ -155,6 +155,11 @@ public class PipelineOverheadBenchmark {
         }
 
         @Override
+        public List<PhaseCost> recentCosts(UUID tenantId, int limit) {
+            return List.of();
+        }
+
+        @Override
         public Optional<byte[]> image(UUID tenantId, UUID turnId) {
             return Optional.empty();
         }

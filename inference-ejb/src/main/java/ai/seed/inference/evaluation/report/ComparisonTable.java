@@ -2,6 +2,7 @@ package ai.seed.inference.evaluation.report;
 
 import ai.seed.inference.evaluation.scoring.ChoiceScores;
 import ai.seed.inference.evaluation.scoring.EvalScores;
+import ai.seed.inference.evaluation.scoring.Interval;
 import ai.seed.inference.evaluation.scoring.Rate;
 import ai.seed.inference.evaluation.scoring.RecognitionScore;
 import ai.seed.inference.evaluation.scoring.RecognitionScores;
@@ -78,10 +79,14 @@ public final class ComparisonTable {
         columns.add(new Column("Rec. yes recall" + suffix, s -> rule.apply(s.recognition()).yesRecall().display()));
         columns.add(new Column("Rec. no recall" + suffix, s -> rule.apply(s.recognition()).noRecall().display()));
         columns.add(new Column("Rec. weighted" + suffix, s -> rule.apply(s.recognition()).weightedDisplay()));
+        columns.add(new Column("Rec. weighted 95% CI" + suffix,
+                s -> Interval.format(rule.apply(s.recognition()).weightedInterval95())));
         columns.add(new Column("Rec. single weighted" + suffix, s -> rule.apply(s.recognitionSingle()).weightedDisplay()));
         columns.add(new Column("Rec. multi weighted" + suffix, s -> rule.apply(s.recognitionMulti()).weightedDisplay()));
         columns.add(new Column("VQA (MC) acc." + suffix, s -> acc.apply(s.multipleChoice()).display()));
+        columns.add(new Column("VQA (MC) 95% CI" + suffix, s -> Interval.format(acc.apply(s.multipleChoice()).interval95())));
         columns.add(new Column("SQA acc." + suffix, s -> acc.apply(s.sqa()).display()));
         columns.add(new Column("Text-only acc." + suffix, s -> acc.apply(s.textOnly()).display()));
+        columns.add(new Column("Text-only 95% CI" + suffix, s -> Interval.format(acc.apply(s.textOnly()).interval95())));
     }
 }

@@ -6,6 +6,7 @@ import ai.seed.inference.evaluation.scoring.ConceptScores;
 import ai.seed.inference.evaluation.scoring.EvalScores;
 import ai.seed.inference.evaluation.scoring.EvalScoring;
 import ai.seed.inference.evaluation.scoring.ItemJudgement;
+import ai.seed.inference.evaluation.scoring.Interval;
 import ai.seed.inference.evaluation.scoring.Rate;
 import ai.seed.inference.evaluation.scoring.RecognitionScore;
 import ai.seed.inference.evaluation.scoring.RecognitionScores;
@@ -95,7 +96,15 @@ public final class EvalJson {
     static JsonObject rate(Rate r) {
         JsonObjectBuilder b = Json.createObjectBuilder().add("correct", r.correct()).add("total", r.total());
         addNullable(b, "value", r.value());
+        interval(b, "ci95", r.interval95());
         return b.build();
+    }
+
+    /** A 95% confidence interval as {@code [low, high]}; absent when there is none. */
+    private static void interval(JsonObjectBuilder b, String name, Interval ci) {
+        if (ci != null) {
+            b.add(name, Json.createArrayBuilder().add(ci.low()).add(ci.high()));
+        }
     }
 
     private static JsonObject recognition(RecognitionScores r) {
@@ -107,6 +116,7 @@ public final class EvalJson {
     private static JsonObject score(RecognitionScore s) {
         JsonObjectBuilder b = Json.createObjectBuilder().add("yesRecall", rate(s.yesRecall())).add("noRecall", rate(s.noRecall()));
         addNullable(b, "weighted", s.weighted());
+        interval(b, "weightedCi95", s.weightedInterval95());
         return b.build();
     }
 

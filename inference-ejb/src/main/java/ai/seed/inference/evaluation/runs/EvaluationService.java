@@ -6,6 +6,7 @@ import ai.seed.domain.evaluation.EvaluationDataset;
 import ai.seed.domain.evaluation.EvaluationRepository;
 import ai.seed.domain.evaluation.EvaluationRun;
 import ai.seed.domain.apiclient.ApiScope;
+import ai.seed.domain.turn.TurnRepository;
 import ai.seed.domain.user.Role;
 import ai.seed.inference.config.ModelBackends;
 import ai.seed.inference.evaluation.ItemOutcome;
@@ -49,6 +50,12 @@ public class EvaluationService {
     RunScope scope;
     @Inject
     ModelBackends backends;
+    @Inject
+    TurnRepository turns;
+
+    static final int MAX_SAMPLE_PER_CONCEPT = 10_000;
+    /** How many of the tenant's latest model calls the cost estimate averages. */
+    static final int RECENT_CALLS = 2_000;
 
     static UUID tenant(Caller caller) {
         return caller.require(ApiScope.EVALUATIONS, Role.TENANT_ADMIN, Role.PARTNER).tenant();
@@ -78,6 +85,24 @@ public class EvaluationService {
 
     public RunView start(Caller caller, StartRun request) {
         UUID tenant = tenant(caller);
+        EvaluationRun run = repository.createRun(draft(caller, tenant, request));
+        runner.submit(tenant, run.id());
+        return RunView.of(run, null);
+    }
+
+    /**
+     * What {@code request} would cost if started now: its items (after the leakage guard and the
+     * sample), model calls, and tokens and time from this tenant's recent model calls. Starts nothing.
+     */
+    public RunEstimate estimate(Caller caller, StartRun request) {
+        UUID tenant = tenant(caller);
+        EvaluationRun draft = draft(caller, tenant, request);
+        return RunEstimate.of(scope.of(draft), TurnMode.valueOf(draft.mode()), draft.concurrency(),
+                turns.recentCosts(tenant, RECENT_CALLS));
+    }
+
+    /** The run {@code request} describes, validated and with its defaults, not stored. */
+    private EvaluationRun draft(Caller caller, UUID tenant, StartRun request) {
         if (request == null || request.datasetId() == null) {
             throw ServiceException.invalid("missing-dataset", "'datasetId' is required");
         }
@@ -97,11 +122,24 @@ public class EvaluationService {
         if (label.length() > 200) {
             throw ServiceException.invalid("bad-label", "the label is at most 200 characters");
         }
-        EvaluationRun run = repository.createRun(new EvaluationRun(tenant, request.datasetId(),
+        EvaluationRun draft = new EvaluationRun(tenant, request.datasetId(),
                 new EvaluationRun.Settings(label, mode.name(), topK, version,
-                        request.leakageGuard() == null || request.leakageGuard(), concurrency), caller.actor()));
-        runner.submit(tenant, run.id());
-        return RunView.of(run, null);
+                        request.leakageGuard() == null || request.leakageGuard(), concurrency), caller.actor());
+        sample(request.sample(), draft);
+        return draft;
+    }
+
+    /** Applies a requested sample to a new run; refuses a size outside 1..{@value #MAX_SAMPLE_PER_CONCEPT}. */
+    static void sample(StartRun.Sample sample, EvaluationRun run) {
+        if (sample == null || sample.perConcept() == null) {
+            return;
+        }
+        if (sample.perConcept() < 1 || sample.perConcept() > MAX_SAMPLE_PER_CONCEPT) {
+            throw ServiceException.invalid("bad-sample", "sample.perConcept must be between 1 and "
+                    + MAX_SAMPLE_PER_CONCEPT + " items per concept and task");
+        }
+        run.sample(sample.perConcept(), sample.seed() == null ? StartRun.Sample.DEFAULT_SEED : sample.seed(),
+                Boolean.TRUE.equals(sample.balanced()));
     }
 
     public List<RunView> runs(Caller caller) {

@@ -47,7 +47,7 @@ public class RunComparisons {
             runs.add(new RunView(run.id(), run.datasetId(), run.label(), run.mode(), run.topK(),
                     run.dictionaryVersionId(), run.leakageGuard(), run.concurrency(), run.status(), run.done(),
                     run.total(), run.excluded(), run.message(), run.cancelRequested(), run.createdBy(), run.createdAt(),
-                    run.startedAt(), run.finishedAt(), null, run.baselines()));
+                    run.startedAt(), run.finishedAt(), null, run.baselines(), run.sample()));
         }
         return new ComparisonView(runs, EvalJson.comparison(table(caller, runIds)));
     }

@@ -30,7 +30,7 @@ public class RunScope {
     public Items of(EvaluationRun run) {
         List<StoredItem> all = repository.items(run.tenantId(), run.datasetId());
         if (!run.leakageGuard() || run.dictionaryVersionId() == null) {
-            return new Items(all, 0, List.of());
+            return new Items(sampled(run, all), 0, List.of());
         }
         Set<String> representatives = repository.representativeNames(run.tenantId(), run.dictionaryVersionId());
         List<EvalItem> asEval = all.stream().map(StoredItems::toEval).toList();
@@ -38,6 +38,12 @@ public class RunScope {
                 representatives);
         Set<String> kept = guarded.kept().items().stream().map(EvalItem::key).collect(Collectors.toSet());
         List<StoredItem> included = all.stream().filter(i -> kept.contains(i.key())).toList();
-        return new Items(included, all.size() - included.size(), representatives.stream().sorted().toList());
+        return new Items(sampled(run, included), all.size() - included.size(), representatives.stream().sorted().toList());
+    }
+
+    /** The run's stratified sample of the items left after the guard, or all of them. */
+    private static List<StoredItem> sampled(EvaluationRun run, List<StoredItem> items) {
+        return run.samplePerConcept() == null ? items
+                : StratifiedSample.of(items, run.samplePerConcept(), run.sampleSeed(), run.sampleBalanced());
     }
 }

@@ -25,6 +25,11 @@ public record Rate(int correct, int total) {
         return total == 0 ? null : (double) correct / total;
     }
 
+    /** The 95% (Wilson) confidence interval, or null over no items. */
+    public Interval interval95() {
+        return Interval.wilson(correct, total);
+    }
+
     /** Three decimals as in the paper's tables, or {@value #NOT_AVAILABLE}. */
     public String display() {
         return format(value());

@@ -17,6 +17,11 @@ public record RecognitionScore(Rate yesRecall, Rate noRecall, Double weighted) {
         return new RecognitionScore(yesRecall, noRecall, weighted);
     }
 
+    /** The weighted score's 95% confidence interval, or null when it is n/a. */
+    public Interval weightedInterval95() {
+        return weighted == null ? null : Interval.meanOfTwo(yesRecall, noRecall);
+    }
+
     public String weightedDisplay() {
         return Rate.format(weighted);
     }

@@ -35,10 +35,11 @@ class ComparisonTableTest {
         ComparisonTable table = ComparisonTable.of(List.of(new LabelledScores("SLC top-1", SLC),
                 new LabelledScores("small only", SMALL)));
         List<String> header = table.header();
-        assertThat(header.subList(0, 11)).containsExactly("Run", "Items", "Failed",
+        assertThat(header.subList(0, 14)).containsExactly("Run", "Items", "Failed",
                 "Rec. yes recall (strict)", "Rec. no recall (strict)", "Rec. weighted (strict)",
-                "Rec. single weighted (strict)", "Rec. multi weighted (strict)",
-                "VQA (MC) acc. (strict)", "SQA acc. (strict)", "Text-only acc. (strict)");
+                "Rec. weighted 95% CI (strict)", "Rec. single weighted (strict)", "Rec. multi weighted (strict)",
+                "VQA (MC) acc. (strict)", "VQA (MC) 95% CI (strict)", "SQA acc. (strict)", "Text-only acc. (strict)",
+                "Text-only 95% CI (strict)");
         assertThat(header).contains("Rec. weighted (lenient, reference code)", "Text-only acc. (lenient, reference code)",
                 "Reflection flips", "Right flips");
 
@@ -48,6 +49,8 @@ class ComparisonTableTest {
         assertThat(cell(table, slc, "Items")).isEqualTo("6");
         assertThat(cell(table, slc, "Rec. yes recall (strict)")).isEqualTo("0.500");
         assertThat(cell(table, slc, "Rec. weighted (strict)")).isEqualTo("0.750");      // 0.5 x (0.5 + 1)
+        // yes 1/2, no 2/2, Agresti-Caffo: centre 0.5 x (2/4 + 3/4), half-width 1.96 x 0.5 x sqrt(1/16 + 3/64)
+        assertThat(cell(table, slc, "Rec. weighted 95% CI (strict)")).isEqualTo("0.301-0.949");
         assertThat(cell(table, slc, "Rec. weighted (lenient, reference code)")).isEqualTo("1.000");
         assertThat(cell(table, slc, "Rec. multi weighted (strict)")).isEqualTo("n/a");
         assertThat(cell(table, slc, "VQA (MC) acc. (strict)")).isEqualTo("1.000");

@@ -4,6 +4,7 @@ import ai.seed.inference.evaluation.runs.DatasetImports;
 import ai.seed.inference.evaluation.runs.DatasetView;
 import ai.seed.inference.evaluation.runs.EvaluationService;
 import ai.seed.inference.evaluation.runs.RunComparisons;
+import ai.seed.inference.evaluation.runs.RunEstimate;
 import ai.seed.inference.evaluation.runs.RunView;
 import ai.seed.inference.evaluation.runs.StartRun;
 import ai.seed.inference.service.ServiceException;
@@ -131,6 +132,15 @@ public class EvaluationsResource {
     public Response start(StartRun body) {
         RunView run = evaluations.start(callers.of(security), body);
         return Response.accepted(run).header("Location", "/api/v1/evaluations/runs/" + run.id()).build();
+    }
+
+    @POST
+    @Path("runs/estimate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "What a run would cost (same body as starting one): turns, small and large model calls,"
+            + " tokens and time from this tenant's recent model calls; starts nothing")
+    public RunEstimate estimate(StartRun body) {
+        return evaluations.estimate(callers.of(security), body);
     }
 
     @GET

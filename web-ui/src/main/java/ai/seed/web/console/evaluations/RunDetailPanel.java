@@ -61,7 +61,8 @@ class RunDetailPanel extends VerticalLayout {
 
     void show(EvaluationService evaluations, Caller caller, RunView run) {
         title.setText("Run \"" + run.label() + "\" · " + run.mode() + " · K=" + run.topK()
-                + (run.dictionaryVersionId() == null ? "" : " · dictionary #" + run.dictionaryVersionId()));
+                + (run.dictionaryVersionId() == null ? "" : " · dictionary #" + run.dictionaryVersionId())
+                + (run.sample() == null ? "" : " · " + run.sample().describe()));
         baseline.removeAll();
         BaselineNotice.of("eval-run-baseline", "These scores were produced", run.baselines()).ifPresent(baseline::add);
         EvalScores scores = evaluations.scores(caller, run.id());

@@ -38,6 +38,10 @@ class StartRunDialog extends Dialog {
     private final Checkbox leakageGuard = new Checkbox("Leakage guard: leave out items about meta-concept representatives", true);
     private final IntegerField concurrency = new IntegerField("Concurrency (turns in flight)");
     private final TextField label = new TextField("Label (optional)");
+    private final IntegerField samplePerConcept = new IntegerField("Sample: items per concept and task (empty: every item)");
+    private final IntegerField sampleSeed = new IntegerField("Sample seed (same seed, same items)");
+    private final Checkbox sampleBalanced = new Checkbox("Balance recognition positives and negatives", false);
+    private final Span estimate = new Span();
     private final Span status = new Span();
 
     StartRunDialog(EvaluationService evaluations, Caller caller, List<DatasetView> datasets, List<VersionView> versions,
@@ -78,15 +82,58 @@ class StartRunDialog extends Dialog {
         concurrency.setStepButtonsVisible(true);
         label.setId("eval-run-label");
         label.setWidthFull();
+        samplePerConcept.setId("eval-run-sample");
+        samplePerConcept.setMin(1);
+        samplePerConcept.setWidthFull();
+        samplePerConcept.setHelperText("Stratified: per concept and task; recognition keeps the dataset's yes/no mix");
+        sampleSeed.setId("eval-run-seed");
+        sampleSeed.setValue((int) StartRun.Sample.DEFAULT_SEED);
+        sampleBalanced.setId("eval-run-balanced");
+        estimate.setId("eval-run-estimate");
+        estimate.getStyle().set("font-size", "var(--lumo-font-size-s)");
         status.setId("eval-run-status");
+        Runnable reestimate = () -> estimate(evaluations, caller);
+        dataset.addValueChangeListener(e -> reestimate.run());
+        mode.addValueChangeListener(e -> reestimate.run());
+        version.addValueChangeListener(e -> reestimate.run());
+        leakageGuard.addValueChangeListener(e -> reestimate.run());
+        concurrency.addValueChangeListener(e -> reestimate.run());
+        samplePerConcept.addValueChangeListener(e -> reestimate.run());
+        sampleSeed.addValueChangeListener(e -> reestimate.run());
+        sampleBalanced.addValueChangeListener(e -> reestimate.run());
         Button start = new Button("Start", e -> start(evaluations, caller, onStarted));
         start.setId("eval-run-start");
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        VerticalLayout body = new VerticalLayout(dataset, mode, topK, version, leakageGuard, concurrency, label, status);
+        VerticalLayout body = new VerticalLayout(dataset, mode, topK, version, leakageGuard, concurrency, label,
+                samplePerConcept, sampleSeed, sampleBalanced, estimate, status);
         body.setPadding(false);
         body.setMinWidth("26rem");
         add(body);
         getFooter().add(new Button("Close", e -> close()), start);
+        reestimate.run();
+    }
+
+    /** The run the fields describe. */
+    private StartRun request() {
+        StartRun.Sample sample = samplePerConcept.getValue() == null ? null : new StartRun.Sample(
+                samplePerConcept.getValue(), sampleSeed.getValue() == null ? null : sampleSeed.getValue().longValue(),
+                sampleBalanced.getValue());
+        return new StartRun(dataset.getValue().id(), label.getValue(), mode.getValue().name(), topK.getValue(),
+                version.getValue() == ACTIVE ? null : version.getValue(), leakageGuard.getValue(),
+                concurrency.getValue(), sample);
+    }
+
+    /** Shows what the run would cost before anyone starts it. */
+    private void estimate(EvaluationService evaluations, Caller caller) {
+        if (dataset.getValue() == null || mode.getValue() == null) {
+            estimate.setText("");
+            return;
+        }
+        try {
+            estimate.setText("Estimate: " + evaluations.estimate(caller, request()).summary());
+        } catch (RuntimeException ex) {
+            estimate.setText("No estimate: " + ConsoleErrors.message(ex));
+        }
     }
 
     static String modeLabel(TurnMode m) {
@@ -105,9 +152,7 @@ class StartRunDialog extends Dialog {
             return;
         }
         try {
-            RunView run = evaluations.start(caller, new StartRun(dataset.getValue().id(), label.getValue(),
-                    mode.getValue().name(), topK.getValue(), version.getValue() == ACTIVE ? null : version.getValue(),
-                    leakageGuard.getValue(), concurrency.getValue()));
+            RunView run = evaluations.start(caller, request());
             ConsoleErrors.success("Run \"" + run.label() + "\" started.");
             onStarted.accept(run);
             close();
