@@ -68,7 +68,7 @@ public class TenancyService {
                                 Instant revokedAt, Instant lastUsedAt, boolean usable, List<String> scopes) {
         static ApiClientView of(ApiClient c) {
             return new ApiClientView(c.id(), c.name(), c.keyPrefix(), c.createdAt(), c.expiresAt(), c.revokedAt(),
-                    c.lastUsedAt(), c.usableAt(Instant.now()), List.of(ApiScope.ids(c.scopes()).split(",")));
+                    c.lastUsedAt(), c.usableAt(Instant.now()), c.scopes().stream().map(ApiScope::id).toList());
         }
     }
 

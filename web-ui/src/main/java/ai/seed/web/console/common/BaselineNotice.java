@@ -1,6 +1,5 @@
 package ai.seed.web.console.common;
 
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import java.util.List;
@@ -23,9 +22,8 @@ public final class BaselineNotice {
         }
         Div notice = new Div(Badges.warning("baseline"), new Span(" " + what + " by a weight-free baseline, not a "
                 + "trained model: " + String.join("; ", baselines) + ". "));
-        Anchor models = new Anchor("models", "Real models are configured in the Models view (platform admins).");
-        models.getElement().setAttribute("router-link", true);
-        notice.add(models);
+        notice.add(RouteLinks.to("models", "Real models are configured in the Models view (platform admins).",
+                "baseline-models-link"));
         if (id != null) {
             notice.setId(id);
         }

@@ -1,6 +1,5 @@
 package ai.seed.web.console.common;
 
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 
@@ -16,10 +15,7 @@ public final class EmptyStates {
     /** {@code why}, then a link to {@code route} reading {@code action}. */
     public static Div withLink(String id, String why, String action, String route) {
         Div empty = base(id, why);
-        Anchor link = new Anchor(route, action);
-        link.getElement().setAttribute("router-link", true);
-        link.addClassName("empty-state-action");
-        empty.add(new Span(" "), link);
+        empty.add(new Span(" "), RouteLinks.to(route, action, "empty-state-action"));
         return empty;
     }
 

@@ -2,8 +2,8 @@ package ai.seed.web.console.home;
 
 import ai.seed.inference.onboarding.GettingStarted.Checklist;
 import ai.seed.inference.onboarding.GettingStarted.Step;
+import ai.seed.web.console.common.RouteLinks;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
@@ -39,7 +39,8 @@ public class GettingStartedPanel extends Div {
         mark.addClassName("step-state");
         mark.getStyle().set("font-weight", "600").set("margin-inline-end", "0.5em")
                 .set("color", step.done() ? "var(--lumo-success-text-color)" : "var(--lumo-secondary-text-color)");
-        Component name = step.route() == null ? new Span(step.title()) : link(step);
+        Component name = step.route() == null ? new Span(step.title())
+                : RouteLinks.to(step.route(), step.title(), "step-link");
         Div hint = new Div(step.hint());
         hint.addClassName("step-hint");
         hint.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
@@ -48,13 +49,5 @@ public class GettingStartedPanel extends Div {
         item.getElement().setAttribute("data-done", String.valueOf(step.done()));
         item.getStyle().set("margin-bottom", "0.6em");
         return item;
-    }
-
-    /** A link to the step's view, navigated by the router (no page reload). */
-    private static Anchor link(Step step) {
-        Anchor link = new Anchor(step.route(), step.title());
-        link.getElement().setAttribute("router-link", true);
-        link.addClassName("step-link");
-        return link;
     }
 }
