@@ -9,7 +9,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * A partner system's API key for one tenant. Only a SHA-256 of the key is stored: the key itself
+ * A partner system's API key for one tenant, or a platform key (no tenant, scope {@code tenants})
+ * for an operator's provisioning automation. Only a SHA-256 of the key is stored: the key itself
  * is shown once, when it is created. A key is usable while not revoked and not expired.
  */
 @Entity
@@ -18,7 +19,8 @@ public class ApiClient {
 
     @Id
     private UUID id;
-    @Column(name = "tenant_id", nullable = false)
+    /** Null for a platform key. */
+    @Column(name = "tenant_id")
     private UUID tenantId;
     @Column(nullable = false)
     private String name;
@@ -52,6 +54,11 @@ public class ApiClient {
         if (scopes == null || scopes.isEmpty()) {
             throw new IllegalArgumentException("an API key needs at least one scope: " + ApiScope.ids(ApiScope.ALL));
         }
+        if (tenantId == null ? !ApiScope.PLATFORM.equals(Set.copyOf(scopes)) : scopes.contains(ApiScope.TENANTS)) {
+            throw new IllegalArgumentException(tenantId == null
+                    ? "a platform key has exactly the scope '" + ApiScope.TENANTS.id() + "'"
+                    : "a tenant's key cannot have the scope '" + ApiScope.TENANTS.id() + "'; a platform admin issues platform keys");
+        }
         this.scopes = ApiScope.ids(scopes);
         this.id = UUID.randomUUID();
         this.tenantId = tenantId;
@@ -83,6 +90,11 @@ public class ApiClient {
 
     public UUID tenantId() {
         return tenantId;
+    }
+
+    /** A platform key: bound to no tenant, it may only provision tenants. */
+    public boolean platform() {
+        return tenantId == null;
     }
 
     public String name() {

@@ -15,8 +15,10 @@ public interface ApiClientRepository {
     /** A usable (not revoked, not expired) client, across tenants: for resolving an authenticated key. */
     Optional<ApiClient> findUsable(UUID clientId);
 
+    /** The tenant's keys; {@code null}: the platform keys. */
     List<ApiClient> list(UUID tenantId);
 
+    /** Revokes the tenant's key ({@code null}: a platform key); false when no such key is theirs. */
     boolean revoke(UUID tenantId, UUID id);
 
     void markUsed(UUID id, java.time.Instant when);

@@ -21,10 +21,18 @@ public enum ApiScope {
     /** Retrain, activate and roll back the meta-concept dictionary; upload adapters. */
     DICTIONARY("Retrain and activate the meta-concept dictionary, upload adapters"),
     /** Start, read and cancel evaluation runs. */
-    EVALUATIONS("Start and read evaluation runs");
+    EVALUATIONS("Start and read evaluation runs"),
+    /**
+     * Create, list, suspend and delete tenants ({@code /api/v1/admin/tenants}). Only a platform
+     * key, issued by a platform admin and bound to no tenant, carries it; a tenant's key never does.
+     */
+    TENANTS("Create, list, suspend and delete tenants (platform keys only)");
 
-    /** Every scope: a key that may do all a partner key can. */
-    public static final Set<ApiScope> ALL = Collections.unmodifiableSet(EnumSet.allOf(ApiScope.class));
+    /** Every scope a tenant's key may carry: a key that may do all a partner key can. */
+    public static final Set<ApiScope> ALL = Collections.unmodifiableSet(EnumSet.of(TURNS, CONCEPTS, DICTIONARY, EVALUATIONS));
+
+    /** The scopes of a platform key: tenant provisioning, nothing inside a tenant. */
+    public static final Set<ApiScope> PLATFORM = Collections.unmodifiableSet(EnumSet.of(TENANTS));
 
     /** Reading concepts and scenarios: a key that asks questions may see what it can ask about. */
     public static final Set<ApiScope> READ_CONCEPTS = Collections.unmodifiableSet(EnumSet.of(TURNS, CONCEPTS));

@@ -20,7 +20,7 @@ public class JpaApiClientRepository implements ApiClientRepository {
 
     @Override
     public ApiClient add(ApiClient client) {
-        TenantGuard.actAs(em, client.tenantId());
+        TenantGuard.scope(em, client.tenantId());
         em.persist(client);
         em.flush();
         return client;
@@ -41,16 +41,20 @@ public class JpaApiClientRepository implements ApiClientRepository {
 
     @Override
     public List<ApiClient> list(UUID tenantId) {
-        TenantGuard.actAs(em, tenantId);
+        TenantGuard.scope(em, tenantId);
+        if (tenantId == null) {
+            return em.createQuery("SELECT a FROM ApiClient a WHERE a.tenantId IS NULL ORDER BY a.createdAt DESC",
+                    ApiClient.class).getResultList();
+        }
         return em.createQuery("SELECT a FROM ApiClient a WHERE a.tenantId = :t ORDER BY a.createdAt DESC", ApiClient.class)
                 .setParameter("t", tenantId).getResultList();
     }
 
     @Override
     public boolean revoke(UUID tenantId, UUID id) {
-        TenantGuard.actAs(em, tenantId);
-        Optional<ApiClient> client = em.createQuery("SELECT a FROM ApiClient a WHERE a.id = :id AND a.tenantId = :t",
-                ApiClient.class).setParameter("id", id).setParameter("t", tenantId).getResultStream().findFirst();
+        TenantGuard.scope(em, tenantId);
+        Optional<ApiClient> client = Optional.ofNullable(em.find(ApiClient.class, id))
+                .filter(c -> java.util.Objects.equals(c.tenantId(), tenantId));
         client.ifPresent(ApiClient::revoke);
         return client.isPresent();
     }

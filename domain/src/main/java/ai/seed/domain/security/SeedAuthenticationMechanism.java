@@ -13,7 +13,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.persistence.PersistenceException;
 import jakarta.servlet.http.HttpSession;
+import ai.seed.domain.tenant.TenantRepository;
+import ai.seed.domain.user.AppUser;
+import ai.seed.domain.user.UserRepository;
 import java.io.Serializable;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.Set;
 import java.util.logging.Logger;
 
@@ -35,13 +41,23 @@ import java.util.logging.Logger;
 public class SeedAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     static final String SESSION_CALLER = "seed.caller";
+    /** Request attribute: the {@link SignInGuard.Refusal} or failure notice the sign-in view shows. */
+    public static final String SIGN_IN_NOTICE = "seed.sign-in.notice";
 
-    /** The signed-in console user as kept in the HTTP session. */
-    public record SessionCaller(String name, Set<String> groups) implements Serializable {
+    /** The signed-in console user as kept in the HTTP session, with when they signed in. */
+    public record SessionCaller(String name, Set<String> groups, Instant signedInAt) implements Serializable {
     }
 
     @Inject
     IdentityStoreHandler identityStores;
+    @Inject
+    SignInGuard guard;
+    @Inject
+    SessionPolicy sessions;
+    @Inject
+    UserRepository users;
+    @Inject
+    TenantRepository tenants;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -63,28 +79,50 @@ public class SeedAuthenticationMechanism implements HttpAuthenticationMechanism 
         }
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(SESSION_CALLER) instanceof SessionCaller caller) {
+            if (!sessions.mayContinue(caller)) {
+                session.invalidate(); // too old, or signed out everywhere: the console asks to sign in again
+                return context.doNothing();
+            }
             return context.notifyContainerAboutLogin(caller.name(), caller.groups());
         }
         return context.doNothing();
     }
 
     private AuthenticationStatus signIn(HttpServletRequest request, HttpMessageContext context, Credential credential) {
-        CredentialValidationResult result;
+        String username = ((UsernamePasswordCredential) credential).getCaller();
+        String address = sessions.clientAddress(request);
         try {
-            result = identityStores.validate(credential);
+            Optional<SignInGuard.Refusal> blocked = guard.check(username, address);
+            if (blocked.isPresent()) {
+                guard.refused(username, address, tenantOf(username), blocked.get().code());
+                request.setAttribute(SIGN_IN_NOTICE, blocked.get());
+                return AuthenticationStatus.SEND_FAILURE;
+            }
+            CredentialValidationResult result = identityStores.validate(credential);
+            if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+                guard.failed(username, address, tenantOf(username)).ifPresent(r -> request.setAttribute(SIGN_IN_NOTICE, r));
+                return AuthenticationStatus.SEND_FAILURE;
+            }
+            String name = result.getCallerPrincipal().getName();
+            UUID tenant = tenantOf(name);
+            if (tenant != null && tenants.suspended(tenant)) {
+                guard.refused(name, address, tenant, "tenant-suspended");
+                request.setAttribute(SIGN_IN_NOTICE, new SignInGuard.Refusal("tenant-suspended",
+                        "Your organisation's access to Seed is suspended; its data is kept. Ask your platform operator.", 0));
+                return AuthenticationStatus.SEND_FAILURE;
+            }
+            guard.succeeded(name, address, tenant);
+            sessions.start(request, new SessionCaller(name, Set.copyOf(result.getCallerGroups()), Instant.now()));
+            return context.notifyContainerAboutLogin(result);
         } catch (PersistenceException e) {
             // The sign-in view shows its generic failure; the log says why (no credentials in it).
             Logger.getLogger(SeedAuthenticationMechanism.class.getName()).warning(
                     "sign-in refused: database unavailable (" + e.getClass().getSimpleName() + ")");
             return AuthenticationStatus.SEND_FAILURE;
         }
-        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            return AuthenticationStatus.SEND_FAILURE;
-        }
-        request.getSession(true);
-        request.changeSessionId();
-        request.getSession().setAttribute(SESSION_CALLER,
-                new SessionCaller(result.getCallerPrincipal().getName(), Set.copyOf(result.getCallerGroups())));
-        return context.notifyContainerAboutLogin(result);
+    }
+
+    private UUID tenantOf(String username) {
+        return users.findForSignIn(SignInGuard.actor(username)).map(AppUser::tenantId).orElse(null);
     }
 }

@@ -25,6 +25,9 @@ public class Tenant {
     private String defaultMode;
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+    /** Set while suspended: its users and keys are refused, its data is kept. */
+    @Column(name = "suspended_at")
+    private Instant suspendedAt;
 
     protected Tenant() {
         // for JPA
@@ -46,6 +49,30 @@ public class Tenant {
 
     public void changeDefaultMode(String mode) {
         this.defaultMode = mode;
+    }
+
+    /** Suspends the tenant; true when it was active (suspending twice changes nothing). */
+    public boolean suspend() {
+        if (suspendedAt != null) {
+            return false;
+        }
+        suspendedAt = Instant.now();
+        return true;
+    }
+
+    /** Lifts a suspension; true when it was suspended. */
+    public boolean resume() {
+        boolean was = suspendedAt != null;
+        suspendedAt = null;
+        return was;
+    }
+
+    public boolean suspended() {
+        return suspendedAt != null;
+    }
+
+    public Instant suspendedAt() {
+        return suspendedAt;
     }
 
     public UUID id() {

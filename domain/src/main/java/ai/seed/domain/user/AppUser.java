@@ -38,6 +38,10 @@ public class AppUser {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Console sessions that began before this are refused ("sign out everywhere"). */
+    @Column(name = "sessions_valid_after")
+    private Instant sessionsValidAfter;
+
     protected AppUser() {
         // for JPA
     }
@@ -64,6 +68,15 @@ public class AppUser {
 
     public void changePasswordHash(String hash) {
         this.passwordHash = hash;
+    }
+
+    /** Ends every console session of this user that exists now, on every node. */
+    public void signOutEverywhere() {
+        this.sessionsValidAfter = Instant.now();
+    }
+
+    public Instant sessionsValidAfter() {
+        return sessionsValidAfter;
     }
 
     public void setEnabled(boolean enabled) {

@@ -45,4 +45,18 @@ public class JpaUserRepository implements UserRepository {
         return em.createQuery("SELECT count(u) FROM AppUser u WHERE u.role = ai.seed.domain.user.Role.PLATFORM_ADMIN",
                 Long.class).getSingleResult();
     }
+
+    @Override
+    public Optional<AppUser> find(UUID tenantId, UUID id) {
+        TenantGuard.scope(em, tenantId);
+        return Optional.ofNullable(em.find(AppUser.class, id)).filter(u -> java.util.Objects.equals(u.tenantId(), tenantId));
+    }
+
+    @Override
+    public boolean sessionValid(String username, java.time.Instant signedInAt) {
+        TenantGuard.platform(em);
+        return !em.createNativeQuery("SELECT 1 FROM app_user WHERE username = ?1 AND enabled"
+                        + " AND (sessions_valid_after IS NULL OR sessions_valid_after <= ?2)")
+                .setParameter(1, username).setParameter(2, signedInAt).getResultList().isEmpty();
+    }
 }

@@ -45,4 +45,16 @@ class ApiKeysTest {
         assertThatThrownBy(() -> ApiKeys.issue(UUID.randomUUID(), "p", "a", null, EnumSet.noneOf(ApiScope.class)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one scope");
     }
+
+    @Test
+    void onlyAKeyWithoutTenantCarriesTheTenantsScopeAndNothingElse() {
+        ApiClient platform = ApiKeys.issue(null, "provisioner", "root", null, ApiScope.PLATFORM).client();
+        assertThat(platform.platform()).isTrue();
+        assertThat(platform.scopes()).containsExactly(ApiScope.TENANTS);
+        assertThatThrownBy(() -> ApiKeys.issue(UUID.randomUUID(), "p", "a", null, EnumSet.of(ApiScope.TURNS, ApiScope.TENANTS)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot have the scope 'tenants'");
+        assertThatThrownBy(() -> ApiKeys.issue(null, "p", "root", null, EnumSet.of(ApiScope.TURNS)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("exactly the scope 'tenants'");
+        assertThat(ApiScope.ALL).doesNotContain(ApiScope.TENANTS);
+    }
 }

@@ -39,6 +39,20 @@ public class LoginPage {
         page.locator("vaadin-login-form vaadin-button").first().click();
     }
 
+    /**
+     * Submits credentials that will be refused and returns the notice shown for this very try
+     * (its title and message): the form is disabled while the server answers, then enabled again.
+     */
+    public String failWith(String username, String password) {
+        fill(username, password);
+        page.locator("vaadin-login-form vaadin-button").first().click();
+        page.locator("vaadin-login-form:not([disabled])").waitFor();
+        // The form's own notice comes first; the fields have error parts of their own.
+        Locator notice = error().first();
+        notice.waitFor();
+        return notice.innerText();
+    }
+
     public Locator error() {
         return page.locator("vaadin-login-form-wrapper [part='error-message']");
     }

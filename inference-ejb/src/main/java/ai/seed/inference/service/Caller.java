@@ -49,7 +49,7 @@ public record Caller(String actor, UUID tenantId, Set<Role> roles, Set<ApiScope>
     public Caller require(ApiScope scope, Role... allowed) {
         require(allowed);
         if (has(Role.PARTNER) && !scopes.contains(scope)) {
-            throw missing("the scope '" + scope.id() + "' (" + scope.purpose().toLowerCase() + ")");
+            throw missing("the scope '" + scope.id() + "' (" + scope.purpose().toLowerCase() + ")", scope == ApiScope.TENANTS);
         }
         return this;
     }
@@ -58,15 +58,16 @@ public record Caller(String actor, UUID tenantId, Set<Role> roles, Set<ApiScope>
     public Caller require(Set<ApiScope> anyOf, Role... allowed) {
         require(allowed);
         if (has(Role.PARTNER) && anyOf.stream().noneMatch(scopes::contains)) {
-            throw missing("one of the scopes [" + ApiScope.ids(anyOf) + "]");
+            throw missing("one of the scopes [" + ApiScope.ids(anyOf) + "]", anyOf.contains(ApiScope.TENANTS));
         }
         return this;
     }
 
-    private ServiceException missing(String what) {
+    private ServiceException missing(String what, boolean platform) {
         return new ServiceException(ServiceException.Kind.FORBIDDEN, "missing-scope",
                 "this API key lacks " + what + "; its scopes are [" + ApiScope.ids(scopes) + "]."
-                        + " A tenant admin can create a key with it under Users, API keys");
+                        + (platform ? " A platform admin issues platform keys under Tenants, Platform API keys"
+                        : " A tenant admin can create a key with it under Users, API keys"));
     }
 
     /** The tenant to act for; a platform admin must name one explicitly elsewhere. */

@@ -17,7 +17,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,10 +39,16 @@ public class TenancyService {
     @Inject
     AuditLog audit;
 
-    /** A tenant as listed. */
-    public record TenantView(UUID id, String slug, String name, String defaultMode, Instant createdAt) {
+    /** A tenant as listed; {@code suspendedAt} is null while it is active. */
+    public record TenantView(UUID id, String slug, String name, String defaultMode, Instant createdAt,
+                             Instant suspendedAt) {
         static TenantView of(Tenant t) {
-            return new TenantView(t.id(), t.slug(), t.name(), t.defaultMode(), t.createdAt());
+            return new TenantView(t.id(), t.slug(), t.name(), t.defaultMode(), t.createdAt(), t.suspendedAt());
+        }
+
+        /** {@code active} or {@code suspended}. */
+        public String status() {
+            return suspendedAt == null ? "active" : "suspended";
         }
     }
 
@@ -155,14 +160,18 @@ public class TenancyService {
         return users.list(tenant).stream().map(UserView::of).toList();
     }
 
-    /** A new key of the caller's tenant that may use {@code scopes} (at least one). */
+    /**
+     * A new key of the caller's tenant that may use {@code scopes} (at least one). A platform
+     * admin issues platform keys: bound to no tenant, with exactly the scope {@code tenants}.
+     */
     public IssuedKey issueApiKey(Caller caller, String name, Instant expiresAt, Set<ApiScope> scopes) {
-        UUID tenant = caller.require(Role.TENANT_ADMIN).tenant();
+        UUID tenant = keyOwner(caller);
         if (expiresAt != null && expiresAt.isBefore(Instant.now())) {
             throw ServiceException.invalid("bad-expiry", "the expiry must be in the future");
         }
         if (scopes == null || scopes.isEmpty()) {
-            throw ServiceException.invalid("no-scope", "pick at least one scope: " + Arrays.stream(ApiScope.values())
+            throw ServiceException.invalid("no-scope", "pick at least one scope: "
+                    + (tenant == null ? ApiScope.PLATFORM : ApiScope.ALL).stream()
                     .map(sc -> sc.id() + " (" + sc.purpose().toLowerCase() + ")").toList());
         }
         ApiKeys.Issued issued;
@@ -178,16 +187,45 @@ public class TenancyService {
         return new IssuedKey(ApiClientView.of(issued.client()), issued.key());
     }
 
+    /** The caller's tenant's keys; for a platform admin, the platform keys. */
     public List<ApiClientView> apiClients(Caller caller) {
-        UUID tenant = caller.require(Role.TENANT_ADMIN).tenant();
+        UUID tenant = keyOwner(caller);
         return apiClients.list(tenant).stream().map(ApiClientView::of).toList();
     }
 
     public void revokeApiKey(Caller caller, UUID clientId) {
-        UUID tenant = caller.require(Role.TENANT_ADMIN).tenant();
+        UUID tenant = keyOwner(caller);
         if (!apiClients.revoke(tenant, clientId)) {
             throw ServiceException.notFound("API client");
         }
         audit.record(tenant, caller.actor(), "api-key.revoke", "api_client", clientId.toString(), Map.of());
+    }
+
+    /**
+     * Ends every console session of a user, on every node, within a request: a tenant admin for a
+     * user of the tenant, a platform admin for a platform admin. Audited.
+     */
+    public void signOutEverywhere(Caller caller, UUID userId) {
+        caller.require(Role.TENANT_ADMIN, Role.PLATFORM_ADMIN);
+        UUID tenant = caller.has(Role.PLATFORM_ADMIN) ? null : caller.tenant();
+        AppUser user = users.find(tenant, userId).orElseThrow(() -> ServiceException.notFound("user"));
+        user.signOutEverywhere();
+        audit.record(tenant, caller.actor(), "user.sign-out-everywhere", "user", userId.toString(),
+                Map.of("username", user.username()));
+    }
+
+    /** Ends every console session of the caller, this one included. */
+    public void signOutEverywhere(Caller caller) {
+        AppUser user = users.findForSignIn(caller.actor()).filter(u -> !caller.has(Role.PARTNER))
+                .orElseThrow(() -> ServiceException.notFound("user"));
+        user.signOutEverywhere();
+        audit.record(user.tenantId(), caller.actor(), "user.sign-out-everywhere", "user", user.id().toString(),
+                Map.of("username", user.username()));
+    }
+
+    /** Whose keys the caller manages: its tenant's, or (null) the platform's for a platform admin. */
+    private static UUID keyOwner(Caller caller) {
+        caller.require(Role.TENANT_ADMIN, Role.PLATFORM_ADMIN);
+        return caller.has(Role.PLATFORM_ADMIN) ? null : caller.tenant();
     }
 }

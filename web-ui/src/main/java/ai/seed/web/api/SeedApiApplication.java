@@ -1,5 +1,6 @@
 package ai.seed.web.api;
 
+import ai.seed.web.api.admin.TenantsAdminResource;
 import ai.seed.web.api.concepts.ConceptsResource;
 import ai.seed.web.api.dictionary.DictionaryResource;
 import ai.seed.web.api.evaluations.EvaluationsResource;
@@ -36,6 +37,7 @@ public class SeedApiApplication extends Application {
     public Set<Class<?>> getClasses() {
         return Set.of(SystemResource.class, HealthResource.class, ApiDocsResource.class, ConceptsResource.class,
                 ScenariosResource.class, TurnsResource.class, DictionaryResource.class, EvaluationsResource.class,
+                TenantsAdminResource.class,
                 AuthenticationRequiredFilter.class, RateLimitFilter.class, ServiceExceptionMapper.class,
                 WebApplicationExceptionMapper.class, ProcessingExceptionMapper.class, JsonbExceptionMapper.class,
                 UnreadableBodyMapper.class, UnexpectedExceptionMapper.class);

@@ -11,6 +11,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinServletResponse;
+import ai.seed.domain.security.SeedAuthenticationMechanism;
+import ai.seed.domain.security.SignInGuard;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
@@ -26,6 +28,9 @@ public class LoginView extends VerticalLayout {
     @Inject
     SecurityContext securityContext;
 
+    private static final String FAILED_TITLE = "Wrong username or password";
+    private static final String FAILED_MESSAGE = "Check them and try again. Accounts are created by your tenant admin.";
+
     private final LoginForm form = new LoginForm();
 
     public LoginView() {
@@ -34,8 +39,8 @@ public class LoginView extends VerticalLayout {
         setJustifyContentMode(FlexComponent.JustifyContentMode.CENTER);
         LoginI18n i18n = LoginI18n.createDefault();
         i18n.getForm().setTitle("Sign in to Seed");
-        i18n.getErrorMessage().setTitle("Wrong username or password");
-        i18n.getErrorMessage().setMessage("Check them and try again. Accounts are created by your tenant admin.");
+        i18n.getErrorMessage().setTitle(FAILED_TITLE);
+        i18n.getErrorMessage().setMessage(FAILED_MESSAGE);
         form.setI18n(i18n);
         form.setForgotPasswordButtonVisible(false);
         form.addLoginListener(e -> signIn(e.getUsername(), e.getPassword()));
@@ -52,8 +57,28 @@ public class LoginView extends VerticalLayout {
             // A full page load, so the browser uses the new (changed) session id from here on.
             UI.getCurrent().getPage().setLocation("/");
         } else {
-            form.setError(true);
-            form.setEnabled(true);
+            showFailure(request.getHttpServletRequest().getAttribute(SeedAuthenticationMechanism.SIGN_IN_NOTICE));
         }
+    }
+
+    /** The generic failure, or what the guard said: a delay, a lockout or a suspended tenant. */
+    private void showFailure(Object notice) {
+        LoginI18n i18n = LoginI18n.createDefault();
+        i18n.getForm().setTitle("Sign in to Seed");
+        if (notice instanceof SignInGuard.Refusal refusal) {
+            i18n.getErrorMessage().setTitle(switch (refusal.code()) {
+                case "sign-in-locked" -> "Account locked for now";
+                case "tenant-suspended" -> "Access suspended";
+                default -> "Too many failed sign-ins";
+            });
+            i18n.getErrorMessage().setMessage(refusal.message());
+        } else {
+            i18n.getErrorMessage().setTitle(FAILED_TITLE);
+            i18n.getErrorMessage().setMessage(FAILED_MESSAGE);
+        }
+        form.setI18n(i18n);
+        form.setForgotPasswordButtonVisible(false);
+        form.setError(true);
+        form.setEnabled(true);
     }
 }

@@ -49,7 +49,12 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         HorizontalLayout bar = new HorizontalLayout(title, subtitle);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        HorizontalLayout right = new HorizontalLayout(user, tenant, signOut);
+        Button everywhere = new Button("Sign out everywhere", e -> signOutEverywhere());
+        everywhere.setId("sign-out-everywhere");
+        everywhere.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        everywhere.addClassName("seed-wide-only"); // the header has no room for it on a tablet
+        everywhere.getElement().setAttribute("title", "End this and every other session of yours, on every device");
+        HorizontalLayout right = new HorizontalLayout(user, tenant, signOut, everywhere);
         right.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         HorizontalLayout navbar = new HorizontalLayout(bar, right);
         navbar.setWidthFull();
@@ -73,7 +78,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         event.getUI().getPage().executeJs("if (!document.getElementById('seed-compact-style')) {"
                 + " const s = document.createElement('style'); s.id = 'seed-compact-style';"
                 + " s.textContent = '@media (max-width: " + (COMPACT_WIDTH - 1) + "px) {"
-                + " .seed-subtitle { display: none !important; } .seed-tenant { max-width: 8rem !important; } }';"
+                + " .seed-subtitle, .seed-wide-only { display: none !important; } .seed-tenant { max-width: 8rem !important; } }';"
                 + " document.head.appendChild(s); }");
         event.getUI().getPage().retrieveExtendedClientDetails(d -> {
             if (d.getWindowInnerWidth() > 0 && d.getWindowInnerWidth() < COMPACT_WIDTH) {
@@ -128,6 +133,12 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
             tenancy.ownTenant(callers.current()).ifPresent(t -> tenant.setText("· " + t.name()));
         } catch (RuntimeException e) {
             tenant.setText(""); // the header must render even when the lookup fails
+        }
+    }
+
+    private void signOutEverywhere() {
+        if (ai.seed.web.console.common.UiCalls.run(() -> tenancy.signOutEverywhere(callers.current()))) {
+            signOut();
         }
     }
 

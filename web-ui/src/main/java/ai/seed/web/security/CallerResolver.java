@@ -2,6 +2,7 @@ package ai.seed.web.security;
 
 import ai.seed.domain.apiclient.ApiClient;
 import ai.seed.domain.apiclient.ApiClientRepository;
+import ai.seed.domain.tenant.TenantRepository;
 import ai.seed.domain.user.AppUser;
 import ai.seed.domain.user.Role;
 import ai.seed.domain.user.UserRepository;
@@ -27,6 +28,8 @@ public class CallerResolver {
     UserRepository users;
     @Inject
     ApiClientRepository apiClients;
+    @Inject
+    TenantRepository tenants;
 
     public Caller resolve(Principal principal, Predicate<String> isInRole) {
         if (principal == null) {
@@ -37,6 +40,7 @@ public class CallerResolver {
         if (name.startsWith("api:")) {
             UUID clientId = UUID.fromString(name.substring(4));
             ApiClient client = apiClients.findUsable(clientId).orElseThrow(CallerResolver::gone);
+            refuseIfSuspended(client.tenantId());
             return Caller.partner(name, client.tenantId(), client.scopes());
         }
         if (name.startsWith("upload:")) {
@@ -44,6 +48,7 @@ public class CallerResolver {
             return new Caller(name, null, Set.of(Role.ADAPTER_UPLOADER));
         }
         AppUser user = users.findForSignIn(name).filter(AppUser::enabled).orElseThrow(CallerResolver::gone);
+        refuseIfSuspended(user.tenantId());
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (Role r : Role.values()) {
             if (r == user.role() && isInRole.test(r.name())) {
@@ -51,6 +56,14 @@ public class CallerResolver {
             }
         }
         return new Caller(user.username(), user.tenantId(), roles);
+    }
+
+    /** A suspended tenant's users, sessions and keys stop at once; the reason is theirs to know. */
+    private void refuseIfSuspended(UUID tenantId) {
+        if (tenantId != null && tenants.suspended(tenantId)) {
+            throw new ServiceException(ServiceException.Kind.FORBIDDEN, "tenant-suspended",
+                    "this organisation's access to Seed is suspended; its data is kept. Ask your platform operator");
+        }
     }
 
     private static ServiceException gone() {

@@ -2,6 +2,13 @@ package ai.seed.web.console.tenants;
 
 import ai.seed.inference.tenancy.TenancyService;
 import ai.seed.inference.tenancy.TenancyService.TenantView;
+import ai.seed.inference.tenancy.TenantProvisioning;
+import ai.seed.web.console.common.Badges;
+import ai.seed.web.console.users.ApiKeysPanel;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
 import ai.seed.web.console.ConsoleCaller;
 import ai.seed.web.console.MainLayout;
 import ai.seed.web.console.common.Formats;
@@ -24,7 +31,10 @@ import jakarta.inject.Inject;
 import java.util.Comparator;
 import java.util.List;
 
-/** Platform administration: every tenant, and a dialog that creates one with its first admin. */
+/**
+ * Platform administration: every tenant (create with its first admin, suspend, resume, delete a
+ * suspended one) and the platform keys that let provisioning automation do the same over the API.
+ */
 @Route(value = "tenants", layout = MainLayout.class)
 @PageTitle("Tenants | Seed")
 public class TenantsView extends VerticalLayout implements BeforeEnterObserver {
@@ -32,9 +42,12 @@ public class TenantsView extends VerticalLayout implements BeforeEnterObserver {
     @Inject
     TenancyService tenancy;
     @Inject
+    TenantProvisioning provisioning;
+    @Inject
     ConsoleCaller callers;
 
     private final Grid<TenantView> grid = new Grid<>(TenantView.class, false);
+    private ApiKeysPanel platformKeys;
 
     public TenantsView() {
         setSizeFull();
@@ -49,8 +62,11 @@ public class TenantsView extends VerticalLayout implements BeforeEnterObserver {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(TenantView::slug).setHeader("Slug").setSortable(true).setAutoWidth(true);
         grid.addColumn(TenantView::name).setHeader("Name").setSortable(true).setFlexGrow(1);
+        grid.addComponentColumn(t -> t.suspendedAt() == null ? Badges.success("active") : Badges.warning("suspended"))
+                .setHeader("Status").setAutoWidth(true);
         grid.addColumn(TenantView::defaultMode).setHeader("Default mode").setAutoWidth(true);
         grid.addColumn(t -> Formats.time(t.createdAt(), "")).setHeader("Created").setAutoWidth(true);
+        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFrozenToEnd(true);
         grid.setEmptyStateText("No tenants yet. Create the first one with \"New tenant\".");
         add(header, grid);
     }
@@ -59,6 +75,13 @@ public class TenantsView extends VerticalLayout implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         if (RoleGate.allow(event, "PLATFORM_ADMIN")) {
             refresh();
+            if (platformKeys == null) {
+                platformKeys = new ApiKeysPanel(tenancy, callers, true);
+                platformKeys.setId("platform-keys");
+                add(new H3("Platform API keys"), new Paragraph("For an operator's automation: a platform key (scope"
+                        + " 'tenants') creates, suspends and deletes tenants through /api/v1/admin/tenants."), platformKeys);
+            }
+            platformKeys.refresh();
         }
     }
 
@@ -67,6 +90,51 @@ public class TenantsView extends VerticalLayout implements BeforeEnterObserver {
         grid.setItems(UiCalls.call(() -> tenancy.tenants(callers.current())).orElse(List.of()).stream()
                 .sorted(Comparator.comparing(TenantView::createdAt, Comparator.nullsLast(Comparator.reverseOrder())))
                 .toList());
+    }
+
+    private Component actions(TenantView t) {
+        HorizontalLayout row = new HorizontalLayout();
+        if (t.suspendedAt() == null) {
+            row.add(action("Suspend", "suspend-tenant", t, () -> confirm("Suspend " + t.slug() + "?",
+                    "Its users are signed out and cannot sign in, its API keys are refused; its data is kept."
+                            + " You can resume it at any time.", "Suspend",
+                    () -> provisioning.suspend(callers.current(), t.id()))));
+        } else {
+            row.add(action("Resume", "resume-tenant", t, () -> {
+                if (UiCalls.run(() -> provisioning.resume(callers.current(), t.id()))) {
+                    refresh();
+                }
+            }));
+            row.add(action("Delete", "delete-tenant", t, () -> confirm("Delete " + t.slug() + " for good?",
+                    "Its users, API keys, concepts, images, scenarios, turns and evaluations are deleted in one step."
+                            + " This cannot be undone; the audit trail stays.", "Delete",
+                    () -> UiCalls.success("Deleted " + t.slug() + ": " + provisioning.delete(callers.current(), t.id())
+                            .removed()))));
+        }
+        return row;
+    }
+
+    private Button action(String label, String className, TenantView t, Runnable onClick) {
+        Button b = new Button(label, e -> onClick.run());
+        b.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        if (!label.equals("Resume")) {
+            b.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        }
+        b.addClassName(className);
+        b.setAriaLabel(label + " tenant " + t.slug());
+        return b;
+    }
+
+    private void confirm(String title, String text, String confirmText, Runnable action) {
+        ConfirmDialog dialog = new ConfirmDialog(title, text, confirmText, e -> {
+            if (UiCalls.run(action)) {
+                refresh();
+            }
+        });
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.setCancelable(true);
+        dialog.setId("confirm-tenant-action");
+        dialog.open();
     }
 
     private void openNewTenant() {

@@ -19,18 +19,27 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.util.List;
 
-/** The tenant's partner API keys: prefix and dates only (never a key), issue (shown once) and revoke. */
-class ApiKeysPanel extends Composite<VerticalLayout> {
+/**
+ * API keys: prefix and dates only (never a key), issue (shown once) and revoke. A tenant admin
+ * sees the tenant's partner keys; a platform admin (under Tenants) the platform keys.
+ */
+public class ApiKeysPanel extends Composite<VerticalLayout> {
 
     private final TenancyService tenancy;
     private final ConsoleCaller callers;
     private final Grid<ApiClientView> grid = new Grid<>(ApiClientView.class, false);
 
+    /** The tenant's partner keys (for a tenant admin). */
     ApiKeysPanel(TenancyService tenancy, ConsoleCaller callers) {
+        this(tenancy, callers, false);
+    }
+
+    /** {@code platform}: the platform keys, scope {@code tenants} only (for a platform admin). */
+    public ApiKeysPanel(TenancyService tenancy, ConsoleCaller callers, boolean platform) {
         this.tenancy = tenancy;
         this.callers = callers;
-        Button issue = new Button("New API key", VaadinIcon.KEY.create(),
-                e -> new NewApiKeyDialog(tenancy, callers, k -> refresh()).open());
+        Button issue = new Button(platform ? "New platform key" : "New API key", VaadinIcon.KEY.create(),
+                e -> new NewApiKeyDialog(tenancy, callers, platform, k -> refresh()).open());
         issue.setId("new-api-key");
         issue.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         grid.setId("api-keys-grid");
@@ -45,13 +54,16 @@ class ApiKeysPanel extends Composite<VerticalLayout> {
         grid.addColumn(c -> Formats.time(c.lastUsedAt(), "never")).setHeader("Last used").setWidth("7rem").setFlexGrow(1);
         grid.addComponentColumn(this::revokeButton).setHeader("").setWidth("6.5rem").setFlexGrow(0)
                 .setFrozenToEnd(true); // reachable at tablet width, where the dates scroll
-        grid.setEmptyStateComponent(EmptyStates.withHint("api-keys-empty", "No API keys. Partner systems need one to call /api/v1.",
-                "Create one with \"New API key\" and pick its scopes."));
+        grid.setEmptyStateComponent(platform
+                ? EmptyStates.withHint("api-keys-empty", "No platform keys. Provisioning automation needs one to call"
+                        + " /api/v1/admin/tenants.", "Create one with \"New platform key\".")
+                : EmptyStates.withHint("api-keys-empty", "No API keys. Partner systems need one to call /api/v1.",
+                        "Create one with \"New API key\" and pick its scopes."));
         getContent().setPadding(false);
         getContent().add(issue, grid);
     }
 
-    void refresh() {
+    public void refresh() {
         grid.setItems(UiCalls.call(() -> tenancy.apiClients(callers.current())).orElse(List.of()));
     }
 

@@ -36,24 +36,26 @@ class NewApiKeyDialog extends Dialog {
     private final CheckboxGroup<ApiScope> scopes = new CheckboxGroup<>("Scopes");
     private final Span error = new Span();
 
-    NewApiKeyDialog(TenancyService tenancy, ConsoleCaller callers, Consumer<IssuedKey> onIssued) {
+    /** {@code platform}: a platform key, whose only scope is {@code tenants}. */
+    NewApiKeyDialog(TenancyService tenancy, ConsoleCaller callers, boolean platform, Consumer<IssuedKey> onIssued) {
         this.tenancy = tenancy;
         this.callers = callers;
         this.onIssued = onIssued;
-        setHeaderTitle("New API key");
+        setHeaderTitle(platform ? "New platform key" : "New API key");
         setWidth("min(32rem, 95vw)");
         name.setId("api-key-name");
         name.setRequired(true);
         name.setWidthFull();
-        name.setHelperText("Which partner system uses it");
+        name.setHelperText(platform ? "Which provisioning automation uses it" : "Which partner system uses it");
         expires.setId("api-key-expires");
         expires.setMin(LocalDate.now().plusDays(1));
         expires.setHelperText("Empty: the key does not expire (revoke it when no longer needed)");
         scopes.setId("api-key-scopes");
-        scopes.setItems(ApiScope.values());
+        scopes.setItems(platform ? ApiScope.PLATFORM : ApiScope.ALL);
         scopes.setItemLabelGenerator(sc -> sc.id() + ": " + sc.purpose());
         scopes.addThemeVariants(CheckboxGroupVariant.LUMO_VERTICAL);
-        scopes.setValue(EnumSet.of(ApiScope.TURNS, ApiScope.CONCEPTS));
+        scopes.setValue(platform ? ApiScope.PLATFORM : EnumSet.of(ApiScope.TURNS, ApiScope.CONCEPTS));
+        scopes.setReadOnly(platform);
         scopes.setRequired(true);
         scopes.setHelperText("A call outside these scopes gets 403 naming the missing scope");
         error.setId("new-api-key-error");

@@ -56,6 +56,7 @@ public class UsersView extends VerticalLayout implements BeforeEnterObserver {
                 .setAutoWidth(true);
         users.addComponentColumn(u -> u.enabled() ? Badges.success("enabled") : Badges.error("disabled"))
                 .setHeader("Status").setAutoWidth(true);
+        users.addComponentColumn(this::signOutButton).setHeader("").setAutoWidth(true).setFlexGrow(0);
         add(header, users);
     }
 
@@ -70,6 +71,18 @@ public class UsersView extends VerticalLayout implements BeforeEnterObserver {
         }
         refresh();
         keys.refresh();
+    }
+
+    private Button signOutButton(UserView user) {
+        Button b = new Button("Sign out everywhere", e -> {
+            if (UiCalls.run(() -> tenancy.signOutEverywhere(callers.current(), user.id()))) {
+                UiCalls.success(user.username() + " is signed out of every session");
+            }
+        });
+        b.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        b.addClassName("sign-out-user");
+        b.setAriaLabel("Sign " + user.username() + " out everywhere");
+        return b;
     }
 
     private void refresh() {
