@@ -66,6 +66,9 @@ public class SeedAuthenticationMechanism implements HttpAuthenticationMechanism 
         if (credential instanceof UsernamePasswordCredential) {
             return signIn(request, context, credential);
         }
+        if ("/metrics".equals(request.getServletPath())) {
+            return context.doNothing(); // the scrape endpoint checks its own token (MetricsServlet)
+        }
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             CredentialValidationResult result;

@@ -11,6 +11,7 @@ import ai.seed.inference.trace.ModelCallRecord;
 import ai.seed.inference.trace.Phase;
 import ai.seed.inference.trace.TurnTrace;
 import jakarta.enterprise.context.ApplicationScoped;
+import ai.seed.inference.metrics.SeedMetrics;
 import jakarta.inject.Inject;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -35,6 +36,8 @@ public class TurnRecorder {
 
     @Inject
     TurnRepository turns;
+    @Inject
+    SeedMetrics metrics;
 
     TurnResult record(TurnState s, ModelBackends.Resolved models) {
         TurnTrace trace = s.trace;
@@ -61,7 +64,9 @@ public class TurnRecorder {
             turns.save(new Turn(data, calls.stream().map(TurnRecorder::toData).toList()),
                     s.request.hasImage() ? s.request.image().mimeType() : null,
                     s.request.hasImage() ? s.request.image().bytes() : null);
+            metrics.turn(sample(s, data.totalMillis(), status.name().toLowerCase(), calls));
         } catch (RuntimeException e) {
+            metrics.turn(sample(s, data.totalMillis(), "not_recorded", calls));
             LOG.log(Level.SEVERE, "turn " + trace.requestId() + " not recorded (no answer given): "
                     + e.getClass().getSimpleName());
             if (uniqueViolation(e)) {
@@ -75,6 +80,11 @@ public class TurnRecorder {
         return new TurnResult(id, trace.requestId(), status, s.answer, s.error, s.request.mode(), s.mode, s.adapter,
                 s.detection, s.finalReport, s.questions, s.verdicts, s.changes, small, large, (int) trace.retries(),
                 data.promptTokens(), data.completionTokens(), s.verificationNote, s.retryAfter);
+    }
+
+    private static SeedMetrics.TurnSample sample(TurnState s, long ms, String outcome, List<ModelCallRecord> calls) {
+        return new SeedMetrics.TurnSample(s.request.tenantId(), s.mode.name(), outcome, ms, s.trace.phaseMillis(), calls,
+                s.questions, s.changes);
     }
 
     /** SQLSTATE 23505: the only unique key a new turn can hit is its request id. */
