@@ -133,6 +133,30 @@ class SignInGuardBrowserIT {
 
     @Test
     @Order(5)
+    @RunAsClient
+    void aPlatformAdminResumesSuspendsAndDeletesATenantInTheConsole() {
+        String slug = "guard-s-" + ItShared.get("guard.run");
+        try (ConsoleBrowser browser = ConsoleBrowser.open("SignInGuardBrowserIT-tenants")) {
+            browser.signIn(LoginPage.ADMIN, LoginPage.ADMIN_PASSWORD);
+            TenantsPage tenants = TenantsPage.open(browser.page(), browser.baseUrl());
+            tenants.act("Resume", slug);
+            tenants.action("Suspend", slug).waitFor();
+            tenants.act("Suspend", slug);
+            tenants.action("Delete", slug).waitFor();
+            tenants.act("Delete", slug);
+            tenants.notification().waitFor();
+            assertTrue(tenants.notification().innerText().contains("Deleted " + slug), tenants.notification().innerText());
+            assertTrue(tenants.notification().innerText().contains("users 1"), tenants.notification().innerText());
+            tenants.action("Resume", slug).waitFor(new com.microsoft.playwright.Locator.WaitForOptions()
+                    .setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED));
+            assertTrue(tenants.newPlatformKey().isVisible(), "platform keys are issued here");
+            browser.screenshot("tenants");
+            browser.passed();
+        }
+    }
+
+    @Test
+    @Order(6)
     void everySignInIsAuditedWithItsAddress() throws Exception {
         String run = ItShared.get("guard.run");
         List<String> guessed = audit("guess-" + run);
@@ -141,6 +165,8 @@ class SignInGuardBrowserIT {
         assertTrue(guessed.stream().allMatch(a -> a.contains("127.0.0.1")), guessed.toString());
         assertFalse(guessed.stream().anyMatch(a -> a.contains(ItShared.get("guard.password"))), "no password in the audit");
         assertTrue(audit("paused-" + run).stream().anyMatch(a -> a.startsWith("sign-in.refused") && a.contains("tenant-suspended")));
+        List<String> admin = audit(ai.seed.it.browser.LoginPage.ADMIN);
+        assertTrue(admin.stream().anyMatch(a -> a.startsWith("tenant.delete") && a.contains("guard-s-" + run)), admin.toString());
         List<String> twice = audit("twice-" + run);
         assertEquals(3, twice.stream().filter(a -> a.startsWith("sign-in.success")).count(), twice.toString());
         assertTrue(twice.stream().anyMatch(a -> a.startsWith("user.sign-out-everywhere")), twice.toString());

@@ -36,4 +36,24 @@ public class TenantsPage extends ConsolePage {
     public com.microsoft.playwright.Locator dialogError() {
         return page.locator("#new-tenant-error");
     }
+
+    /** A tenant row's action button ("Suspend", "Resume", "Delete"), found by its accessible name. */
+    public com.microsoft.playwright.Locator action(String action, String slug) {
+        return page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new com.microsoft.playwright.Page.GetByRoleOptions().setName(action + " tenant " + slug).setExact(true))
+                .filter(new com.microsoft.playwright.Locator.FilterOptions().setVisible(true)).first();
+    }
+
+    /** Clicks a row action and, for Suspend and Delete, confirms it. */
+    public void act(String action, String slug) {
+        action(action, slug).click();
+        if (!action.equals("Resume")) {
+            confirm(action);
+        }
+    }
+
+    public com.microsoft.playwright.Locator newPlatformKey() {
+        return page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new com.microsoft.playwright.Page.GetByRoleOptions().setName("New platform key"));
+    }
 }

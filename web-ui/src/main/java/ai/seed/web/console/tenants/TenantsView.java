@@ -59,6 +59,7 @@ public class TenantsView extends VerticalLayout implements BeforeEnterObserver {
         header.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
         grid.setId("tenants-grid");
+        grid.setMinHeight("20rem"); // the platform keys below must not squeeze it to one row
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(TenantView::slug).setHeader("Slug").setSortable(true).setAutoWidth(true);
         grid.addColumn(TenantView::name).setHeader("Name").setSortable(true).setFlexGrow(1);
@@ -108,10 +109,17 @@ public class TenantsView extends VerticalLayout implements BeforeEnterObserver {
             row.add(action("Delete", "delete-tenant", t, () -> confirm("Delete " + t.slug() + " for good?",
                     "Its users, API keys, concepts, images, scenarios, turns and evaluations are deleted in one step."
                             + " This cannot be undone; the audit trail stays.", "Delete",
-                    () -> UiCalls.success("Deleted " + t.slug() + ": " + provisioning.delete(callers.current(), t.id())
-                            .removed()))));
+                    () -> UiCalls.success("Deleted " + t.slug() + ": " + removed(provisioning.delete(callers.current(),
+                            t.id()).removed())))));
         }
         return row;
+    }
+
+    /** "users 1, concepts 3, ...": what went, leaving out the kinds it had none of. */
+    private static String removed(java.util.Map<String, Long> removed) {
+        String what = removed.entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", "));
+        return what.isEmpty() ? "it owned nothing" : what;
     }
 
     private Button action(String label, String className, TenantView t, Runnable onClick) {
