@@ -10,15 +10,12 @@ import ai.seed.inference.config.ModelBackends;
 import ai.seed.inference.service.Caller;
 import ai.seed.inference.tenancy.TenancyService;
 import ai.seed.it.fakes.FakeOpenAiServer;
+import ai.seed.it.pipeline.ItDatabase;
 import ai.seed.it.pipeline.ItImages;
 import ai.seed.it.pipeline.PipelineFixture;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -193,40 +190,12 @@ class TenantProvisioningIT {
         return r.json().getString("id");
     }
 
-    /** Rows counted with platform access: row-level security would hide every tenant's rows otherwise. */
     private long count(String sql) throws Exception {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement on = c.prepareStatement("SELECT set_config('seed.platform_access', 'on', true)");
-                 PreparedStatement ps = c.prepareStatement(sql)) {
-                on.execute();
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                } finally {
-                    c.rollback();
-                }
-            }
-        }
+        return ItDatabase.platformCount(dataSource, sql);
     }
 
     private List<String> auditActions(UUID tenantId) throws Exception {
-        List<String> actions = new ArrayList<>();
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement on = c.prepareStatement("SELECT set_config('seed.platform_access', 'on', true)");
-                 PreparedStatement ps = c.prepareStatement("SELECT action FROM audit_event WHERE target_id = ? ORDER BY id")) {
-                on.execute();
-                ps.setString(1, tenantId.toString());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        actions.add(rs.getString(1));
-                    }
-                } finally {
-                    c.rollback();
-                }
-            }
-        }
-        return actions;
+        return ItDatabase.platformRows(dataSource, "SELECT action FROM audit_event WHERE target_id = ? ORDER BY id",
+                tenantId.toString());
     }
 }

@@ -9,13 +9,10 @@ import ai.seed.inference.service.Caller;
 import ai.seed.inference.tenancy.TenancyService;
 import ai.seed.inference.tenancy.TenantProvisioning;
 import ai.seed.it.ItShared;
+import ai.seed.it.pipeline.ItDatabase;
 import com.microsoft.playwright.Page;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -172,25 +169,9 @@ class SignInGuardBrowserIT {
         assertTrue(twice.stream().anyMatch(a -> a.startsWith("user.sign-out-everywhere")), twice.toString());
     }
 
-    /** "action detail" of the user's audit rows, oldest first (read with platform access). */
+    /** "action detail" of the user's audit rows, oldest first. */
     private List<String> audit(String actor) throws Exception {
-        List<String> rows = new ArrayList<>();
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement on = c.prepareStatement("SELECT set_config('seed.platform_access', 'on', true)");
-                 PreparedStatement ps = c.prepareStatement(
-                         "SELECT action || ' ' || detail::text FROM audit_event WHERE actor = ? ORDER BY id")) {
-                on.execute();
-                ps.setString(1, actor);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(rs.getString(1));
-                    }
-                } finally {
-                    c.rollback();
-                }
-            }
-        }
-        return rows;
+        return ItDatabase.platformRows(dataSource,
+                "SELECT action || ' ' || detail::text FROM audit_event WHERE actor = ? ORDER BY id", actor);
     }
 }
