@@ -7,6 +7,8 @@ import jakarta.persistence.PersistenceException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.time.Instant;
+import jakarta.annotation.PostConstruct;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -23,14 +25,25 @@ public class SessionPolicy {
     @Inject
     UserRepository users;
 
+    // Read once: mayContinue runs on every console request.
+    private Duration idleTimeout;
+    private Duration maxLifetime;
+    private boolean trustForwardedFor;
+
+    @PostConstruct
+    void readConfig() {
+        Config c = ConfigProvider.getConfig();
+        idleTimeout = Duration.ofMinutes(c.getOptionalValue("seed.session.idle-timeout-minutes", Long.class).orElse(30L));
+        maxLifetime = Duration.ofHours(c.getOptionalValue("seed.session.max-lifetime-hours", Long.class).orElse(12L));
+        trustForwardedFor = c.getOptionalValue("seed.sign-in.trust-forwarded-for", Boolean.class).orElse(false);
+    }
+
     public Duration idleTimeout() {
-        return Duration.ofMinutes(ConfigProvider.getConfig()
-                .getOptionalValue("seed.session.idle-timeout-minutes", Long.class).orElse(30L));
+        return idleTimeout;
     }
 
     public Duration maxLifetime() {
-        return Duration.ofHours(ConfigProvider.getConfig()
-                .getOptionalValue("seed.session.max-lifetime-hours", Long.class).orElse(12L));
+        return maxLifetime;
     }
 
     /** A new session for the signed-in user, under a new id (no session fixation). */
@@ -57,8 +70,7 @@ public class SessionPolicy {
     public String clientAddress(HttpServletRequest request) {
         String address = request.getRemoteAddr();
         String forwarded = request.getHeader("X-Forwarded-For");
-        if (forwarded != null && !forwarded.isBlank() && ConfigProvider.getConfig()
-                .getOptionalValue("seed.sign-in.trust-forwarded-for", Boolean.class).orElse(false)) {
+        if (forwarded != null && !forwarded.isBlank() && trustForwardedFor) {
             String[] hops = forwarded.split(",");
             address = hops[hops.length - 1].strip(); // the hop the trusted proxy itself saw
         }

@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -74,11 +73,6 @@ public class SeedMetrics {
     /** The Prometheus text exposition of every meter. */
     public String scrape() {
         return registry.scrape();
-    }
-
-    /** Counts a gauge-like value read at each scrape, e.g. jobs running (the supplier must be cheap). */
-    public void gauge(String name, String help, Supplier<Number> value) {
-        io.micrometer.core.instrument.Gauge.builder(name, value).description(help).register(registry);
     }
 
     /** Records a turn: never throws (metrics must not fail a turn). */

@@ -115,11 +115,6 @@ public class TenancyService {
         return new CreatedTenant(tenant, admin);
     }
 
-    public List<TenantView> tenants(Caller caller) {
-        caller.require(Role.PLATFORM_ADMIN);
-        return tenants.listAll().stream().map(TenantView::of).toList();
-    }
-
     /** The caller's own tenant (for the console's header); empty for platform admins. */
     public java.util.Optional<TenantView> ownTenant(Caller caller) {
         return caller.tenantId() == null ? java.util.Optional.empty()
@@ -216,7 +211,7 @@ public class TenancyService {
 
     /** Ends every console session of the caller, this one included. */
     public void signOutEverywhere(Caller caller) {
-        AppUser user = users.findForSignIn(caller.actor()).filter(u -> !caller.has(Role.PARTNER))
+        AppUser user = users.findForSignIn(caller.actor()) // an API key's actor ("api:<id>") is no username
                 .orElseThrow(() -> ServiceException.notFound("user"));
         user.signOutEverywhere();
         audit.record(user.tenantId(), caller.actor(), "user.sign-out-everywhere", "user", user.id().toString(),

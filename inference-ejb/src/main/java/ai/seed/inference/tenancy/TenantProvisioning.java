@@ -17,7 +17,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -55,25 +54,34 @@ public class TenantProvisioning {
     /** Creates the tenant and its first admin, or returns them unchanged when exactly they exist. */
     public Provisioned create(Caller caller, String slug, String name, String adminUsername, String adminDisplayName) {
         authorize(caller);
-        if (slug == null || name == null || adminUsername == null) {
-            throw ServiceException.invalid("missing-field", "send {\"slug\": ..., \"name\": ..., \"admin\":"
-                    + " {\"username\": ..., \"displayName\": ...}}; missing: " + (slug == null ? "slug " : "")
-                    + (name == null ? "name " : "") + (adminUsername == null ? "admin.username" : "").strip());
+        List<String> missing = new java.util.ArrayList<>();
+        if (slug == null) {
+            missing.add("slug");
         }
-        var existing = slug == null ? java.util.Optional.<Tenant>empty() : tenants.findBySlug(slug.strip());
+        if (name == null) {
+            missing.add("name");
+        }
+        if (adminUsername == null) {
+            missing.add("admin.username");
+        }
+        if (!missing.isEmpty()) {
+            throw ServiceException.invalid("missing-field", "send {\"slug\": ..., \"name\": ..., \"admin\":"
+                    + " {\"username\": ..., \"displayName\": ...}}; missing: " + String.join(", ", missing));
+        }
+        var existing = tenants.findBySlug(slug.strip());
         if (existing.isPresent()) {
             return unchanged(existing.get(), name, adminUsername);
         }
-        TenancyService.CreatedTenant created = tenancy.createTenantWithAdmin(platformAdmin(caller), slug == null ? null
-                : slug.strip(), name, adminUsername, adminDisplayName);
+        TenancyService.CreatedTenant created = tenancy.createTenantWithAdmin(platformAdmin(caller), slug.strip(), name,
+                adminUsername, adminDisplayName);
         return new Provisioned(created.tenant(), created.admin(), true);
     }
 
     private Provisioned unchanged(Tenant tenant, String name, String adminUsername) {
-        String wanted = adminUsername == null ? "" : adminUsername.strip().toLowerCase();
+        String wanted = adminUsername.strip().toLowerCase();
         AppUser admin = users.findForSignIn(wanted)
                 .filter(u -> tenant.id().equals(u.tenantId()) && u.role() == Role.TENANT_ADMIN).orElse(null);
-        if (admin == null || !Objects.equals(tenant.name(), name == null ? null : name.strip())) {
+        if (admin == null || !tenant.name().equals(name.strip())) {
             throw new ServiceException(ServiceException.Kind.CONFLICT, "tenant-exists", "a tenant '" + tenant.slug()
                     + "' exists with another name or first admin; pick another slug, or read it with GET");
         }

@@ -37,12 +37,7 @@ public class LoginView extends VerticalLayout {
         setSizeFull();
         setAlignItems(FlexComponent.Alignment.CENTER);
         setJustifyContentMode(FlexComponent.JustifyContentMode.CENTER);
-        LoginI18n i18n = LoginI18n.createDefault();
-        i18n.getForm().setTitle("Sign in to Seed");
-        i18n.getErrorMessage().setTitle(FAILED_TITLE);
-        i18n.getErrorMessage().setMessage(FAILED_MESSAGE);
-        form.setI18n(i18n);
-        form.setForgotPasswordButtonVisible(false);
+        showMessage(FAILED_TITLE, FAILED_MESSAGE);
         form.addLoginListener(e -> signIn(e.getUsername(), e.getPassword()));
         add(new H1("Seed"), new Paragraph("Personalized vision-language answers"), form);
     }
@@ -63,22 +58,26 @@ public class LoginView extends VerticalLayout {
 
     /** The generic failure, or what the guard said: a delay, a lockout or a suspended tenant. */
     private void showFailure(Object notice) {
-        LoginI18n i18n = LoginI18n.createDefault();
-        i18n.getForm().setTitle("Sign in to Seed");
         if (notice instanceof SignInGuard.Refusal refusal) {
-            i18n.getErrorMessage().setTitle(switch (refusal.code()) {
+            showMessage(switch (refusal.code()) {
                 case "sign-in-locked" -> "Account locked for now";
                 case "tenant-suspended" -> "Access suspended";
                 default -> "Too many failed sign-ins";
-            });
-            i18n.getErrorMessage().setMessage(refusal.message());
+            }, refusal.message());
         } else {
-            i18n.getErrorMessage().setTitle(FAILED_TITLE);
-            i18n.getErrorMessage().setMessage(FAILED_MESSAGE);
+            showMessage(FAILED_TITLE, FAILED_MESSAGE);
         }
-        form.setI18n(i18n);
-        form.setForgotPasswordButtonVisible(false);
         form.setError(true);
         form.setEnabled(true);
+    }
+
+    /** The form's texts, with the error notice it shows when {@code setError(true)}. */
+    private void showMessage(String errorTitle, String errorMessage) {
+        LoginI18n i18n = LoginI18n.createDefault();
+        i18n.getForm().setTitle("Sign in to Seed");
+        i18n.getErrorMessage().setTitle(errorTitle);
+        i18n.getErrorMessage().setMessage(errorMessage);
+        form.setI18n(i18n);
+        form.setForgotPasswordButtonVisible(false);
     }
 }

@@ -88,7 +88,7 @@ public class TenantsView extends VerticalLayout implements BeforeEnterObserver {
 
     private void refresh() {
         // Newest first: the tenant just created is at the top.
-        grid.setItems(UiCalls.call(() -> tenancy.tenants(callers.current())).orElse(List.of()).stream()
+        grid.setItems(UiCalls.call(() -> provisioning.list(callers.current())).orElse(List.of()).stream()
                 .sorted(Comparator.comparing(TenantView::createdAt, Comparator.nullsLast(Comparator.reverseOrder())))
                 .toList());
     }
