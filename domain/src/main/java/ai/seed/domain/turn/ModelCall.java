@@ -43,6 +43,8 @@ public class ModelCall {
     @Column(nullable = false)
     private String outcome;
     private String error;
+    @Column(name = "first_token_ms")
+    private Long firstTokenMs;
 
     protected ModelCall() {
         // for JPA
@@ -61,11 +63,12 @@ public class ModelCall {
         this.completionTokens = d.completionTokens();
         this.outcome = d.outcome();
         this.error = d.error();
+        this.firstTokenMs = d.firstTokenMs();
     }
 
     public ModelCallData data() {
         return new ModelCallData(phase, model, adapter, attempt, startedAt, durationMs, promptTokens,
-                completionTokens, outcome, error);
+                completionTokens, outcome, error, firstTokenMs);
     }
 
     public int seq() {

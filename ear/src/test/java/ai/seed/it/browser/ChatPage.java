@@ -82,6 +82,11 @@ public class ChatPage {
         return page.locator(".chat-baseline");
     }
 
+    /** The answer while it is being written (gone once the exchange is finished). */
+    public Locator streamingAnswer() {
+        return page.locator("#chat-streaming-text");
+    }
+
     public Locator errors() {
         return page.locator(".chat-error");
     }

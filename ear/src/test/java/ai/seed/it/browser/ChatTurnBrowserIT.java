@@ -54,8 +54,8 @@ class ChatTurnBrowserIT {
     static final String ANSWER = "Yes, <bo> is in the top-left part of the photo.";
     static final String QUESTION = "Where is <bo> in this photo?";
     static final String FOLLOW_UP = "Is it on the shelf?";
-    /** What the fake answers after {@link FakeOpenAiServer.Hang}: the follow-up's answer comes slowly. */
-    static final String ANSWER_2 = "late";
+    /** The follow-up's answer, streamed slowly: the chat shows it growing while the progress still shows. */
+    static final String ANSWER_2 = "Yes, it is on the shelf, next to the mug.";
 
     /** Kept between the in-container steps (same deployment, same class loader). */
     static FakeOpenAiServer small;
@@ -92,7 +92,8 @@ class ChatTurnBrowserIT {
         // Two turns, each: detection, one reflection call, the answer. The first one's reflection says
         // "yes" to the location and "no" to the relative one; the follow-up confirms both.
         small.reply(ok(DETECTED), ok(DETECTED));
-        large.reply(ok("yes no"), ok(ANSWER), ok("yes yes"), new FakeOpenAiServer.Hang(2500));
+        large.reply(ok("yes no"), ok(ANSWER), ok("yes yes"),
+                new FakeOpenAiServer.Streamed(List.of("Yes, it is ", "on the shelf, ", "next to the mug."), 300, 1_500, false));
         ItShared.put("chat-it.username", username);
         ItShared.put("chat-it.password", password);
     }
@@ -127,7 +128,13 @@ class ChatTurnBrowserIT {
             assertThat(chat.progress()).isVisible();
             chat.closeWhy();
             assertThat(chat.progress()).isVisible();
+            // The answer appears as the large VLM writes it, before the turn has finished.
+            assertThat(chat.streamingAnswer()).hasText("Yes, it is ");
+            assertThat(chat.progress()).isVisible();
+            assertThat(chat.streamingAnswer()).hasText("Yes, it is on the shelf, ");
+            browser.screenshot("-streaming");
             assertEquals(ANSWER_2, chat.waitForReply(2));
+            assertThat(chat.streamingAnswer()).hasCount(0);
 
             TurnDetailPage turn = chat.openTrace(0);
             assertThat(turn.keptLocations()).hasCount(1);

@@ -31,7 +31,7 @@ import java.util.concurrent.Executors;
 public final class FakeOpenAiServer implements AutoCloseable {
 
     /** One scripted reply. */
-    public sealed interface Reply permits Ok, Error, Raw, Hang, Drop, Trickle {
+    public sealed interface Reply permits Ok, Error, Raw, Hang, Drop, Trickle, Streamed {
     }
 
     public record Ok(String content, int promptTokens, int completionTokens) implements Reply {
@@ -56,6 +56,16 @@ public final class FakeOpenAiServer implements AutoCloseable {
     }
 
     public record Drop() implements Reply {
+    }
+
+    /**
+     * A streamed answer as vLLM sends it ({@code text/event-stream}: a role chunk at once, then
+     * one content chunk per piece, the first after {@code firstDelayMillis}, the others
+     * {@code gapMillis} apart, then the stop chunk, the usage chunk when asked for, {@code [DONE]}).
+     * {@code cut}: the connection closes after the pieces, with no stop chunk and no {@code [DONE]}.
+     * An {@link Ok} reply to a request with {@code stream: true} is streamed the same way, in words.
+     */
+    public record Streamed(List<String> pieces, long firstDelayMillis, long gapMillis, boolean cut) implements Reply {
     }
 
     /** A request as received. */
@@ -189,7 +199,12 @@ public final class FakeOpenAiServer implements AutoCloseable {
     }
 
     private void respond(HttpExchange exchange, Reply reply, String requestBody) throws IOException {
-        if (reply instanceof Ok ok) {
+        boolean streamAsked = requestBody.contains("\"stream\":true");
+        if (reply instanceof Ok ok && streamAsked) {
+            stream(exchange, new Streamed(words(ok.content()), 0, 0, false), ok, requestBody);
+        } else if (reply instanceof Streamed st) {
+            stream(exchange, st, new Ok(String.join("", st.pieces()), 100, st.pieces().size()), requestBody);
+        } else if (reply instanceof Ok ok) {
             send(exchange, 200, "application/json", completion(ok, requestBody), Map.of());
         } else if (reply instanceof Error e) {
             send(exchange, e.status(), "application/json", Json.createObjectBuilder()
@@ -227,6 +242,71 @@ public final class FakeOpenAiServer implements AutoCloseable {
             // the client gave up and closed the connection
         } finally {
             exchange.close();
+        }
+    }
+
+    private static List<String> words(String text) {
+        List<String> pieces = new ArrayList<>();
+        java.util.regex.Matcher word = java.util.regex.Pattern.compile("\\S*\\s*").matcher(text);
+        while (word.find() && !word.group().isEmpty()) {
+            pieces.add(word.group());
+        }
+        return pieces;
+    }
+
+    private void stream(HttpExchange exchange, Streamed st, Ok whole, String requestBody) throws IOException {
+        String model = requestedModel(requestBody);
+        String id = "chatcmpl-fake-" + received.size();
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0); // chunked
+        try (OutputStream out = exchange.getResponseBody()) {
+            event(out, chunk(id, model, Json.createObjectBuilder().add("role", "assistant").add("content", ""), null));
+            for (int i = 0; i < st.pieces().size(); i++) {
+                Thread.sleep(i == 0 ? st.firstDelayMillis() : st.gapMillis());
+                event(out, chunk(id, model, Json.createObjectBuilder().add("content", st.pieces().get(i)), null));
+            }
+            if (st.cut()) {
+                return; // closed without the stop chunk or [DONE]
+            }
+            event(out, chunk(id, model, Json.createObjectBuilder(), "stop"));
+            if (requestBody.contains("\"include_usage\":true")) {
+                event(out, Json.createObjectBuilder().add("id", id).add("object", "chat.completion.chunk")
+                        .add("created", System.currentTimeMillis() / 1000).add("model", model)
+                        .add("choices", Json.createArrayBuilder())
+                        .add("usage", Json.createObjectBuilder().add("prompt_tokens", whole.promptTokens())
+                                .add("completion_tokens", whole.completionTokens())
+                                .add("total_tokens", whole.promptTokens() + whole.completionTokens())).build().toString());
+            }
+            out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
+        } catch (IOException | InterruptedException clientGone) {
+            // the client gave up and closed the connection
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private static String chunk(String id, String model, jakarta.json.JsonObjectBuilder delta, String finish) {
+        var choice = Json.createObjectBuilder().add("index", 0).add("delta", delta);
+        if (finish == null) {
+            choice.addNull("finish_reason");
+        } else {
+            choice.add("finish_reason", finish);
+        }
+        return Json.createObjectBuilder().add("id", id).add("object", "chat.completion.chunk")
+                .add("created", System.currentTimeMillis() / 1000).add("model", model)
+                .add("choices", Json.createArrayBuilder().add(choice)).build().toString();
+    }
+
+    private static void event(OutputStream out, String data) throws IOException {
+        out.write(("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    private String requestedModel(String requestBody) {
+        try {
+            return Json.createReader(new StringReader(requestBody)).readObject().getString("model", modelName);
+        } catch (RuntimeException e) {
+            return modelName;
         }
     }
 

@@ -29,6 +29,11 @@ final class FixtureClient {
         post("answers", Json.createArrayBuilder(Arrays.asList(texts)).build().toString());
     }
 
+    /** The next answer-phase replies of the fake large VLM (see {@code OpenAiItFixture.scriptAnswers}). */
+    void scriptAnswers(JsonArray replies) {
+        post("script-answers", replies.toString());
+    }
+
     void largeDown() {
         post("large-down", "");
     }

@@ -12,6 +12,7 @@ import ai.seed.inference.images.ImageLimits;
 import ai.seed.inference.images.ImageRejectedException;
 import ai.seed.inference.model.ImageData;
 import ai.seed.inference.model.ModelCallException;
+import ai.seed.inference.model.TokenSink;
 import ai.seed.inference.pipeline.SlcPipeline;
 import ai.seed.inference.pipeline.TurnMode;
 import ai.seed.inference.pipeline.TurnRequest;
@@ -47,6 +48,11 @@ public class ChatService {
     private final ImageLimits limits = ImageLimits.defaults();
 
     public TurnResult ask(Caller caller, AskRequest request) {
+        return ask(caller, request, null);
+    }
+
+    /** As {@link #ask(Caller, AskRequest)}, with the answer streamed into {@code answerTokens} as it comes. */
+    public TurnResult ask(Caller caller, AskRequest request, TokenSink answerTokens) {
         UUID tenant = caller.require(ApiScope.TURNS, Role.TENANT_ADMIN, Role.STAFF, Role.PARTNER).tenant();
         String question = request.question() == null ? "" : request.question().strip();
         if (question.isEmpty() || question.length() > MAX_QUESTION) {
@@ -60,7 +66,7 @@ public class ChatService {
         CandidateSelector.Selection selection = candidates.select(tenant, scenario, question, embedding,
                 backends.current().settings().maxConceptsPerPrompt());
         return pipeline.run(new TurnRequest(tenant, request.requestId(), caller.actor(), mode, image, question,
-                selection.concepts(), request.history()));
+                selection.concepts(), request.history()), answerTokens);
     }
 
     private TurnMode mode(UUID tenant, String requested) {

@@ -12,6 +12,7 @@ import ai.seed.inference.model.NonRetriableModelException;
 import ai.seed.inference.model.RateLimitedException;
 import ai.seed.inference.model.RetriableModelException;
 import ai.seed.inference.model.SmallVlmRequest;
+import ai.seed.inference.model.StreamCutException;
 import ai.seed.inference.model.SmallVlmResponse;
 import ai.seed.inference.model.TokenUsage;
 import ai.seed.inference.model.TurnDeadlineException;
@@ -64,7 +65,7 @@ public class ModelGateway {
     long defaultRetryAfterSeconds;
 
     @Retry(maxRetries = 1, delay = 200, jitter = 100, retryOn = RetriableModelException.class,
-            abortOn = NonRetriableModelException.class)
+            abortOn = {NonRetriableModelException.class, StreamCutException.class})
     @Timeout(value = 10, unit = ChronoUnit.MINUTES)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.8, delay = 15_000,
             failOn = {RetriableModelException.class, TimeoutException.class},
@@ -73,11 +74,12 @@ public class ModelGateway {
     public SmallVlmResponse small(TurnTrace trace, String modelLabel, SmallVlmRequest request) {
         Duration ceiling = readTimeout(backends.current().settings().smallVlm());
         return attempt(trace, "small", Phase.DETECT, modelLabel, request.adapter(), request.maxTokens(), ceiling,
-                limit -> backends.current().smallVlm().detect(request.withTimeout(limit)), SmallVlmResponse::usage);
+                limit -> backends.current().smallVlm().detect(request.withTimeout(limit)), SmallVlmResponse::usage,
+                r -> null);
     }
 
     @Retry(maxRetries = 1, delay = 200, jitter = 100, retryOn = RetriableModelException.class,
-            abortOn = NonRetriableModelException.class)
+            abortOn = {NonRetriableModelException.class, StreamCutException.class})
     @Timeout(value = 10, unit = ChronoUnit.MINUTES)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.8, delay = 15_000,
             failOn = {RetriableModelException.class, TimeoutException.class},
@@ -96,7 +98,7 @@ public class ModelGateway {
      * its own; {@link LargeVlmCalls} sends a call here when the first one cannot take it.
      */
     @Retry(maxRetries = 1, delay = 200, jitter = 100, retryOn = RetriableModelException.class,
-            abortOn = NonRetriableModelException.class)
+            abortOn = {NonRetriableModelException.class, StreamCutException.class})
     @Timeout(value = 10, unit = ChronoUnit.MINUTES)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.8, delay = 15_000,
             failOn = {RetriableModelException.class, TimeoutException.class},
@@ -114,7 +116,8 @@ public class ModelGateway {
     private ChatResponse chat(TurnTrace trace, String endpointName, Phase phase, LargeVlm vlm,
                               ModelSettings.Endpoint endpoint, ChatRequest request) {
         return attempt(trace, endpointName, phase, endpoint.model(), null, request.maxTokens(), readTimeout(endpoint),
-                limit -> vlm.chat(request.withTimeout(limit)), ChatResponse::usage);
+                limit -> vlm.chat(request.streamed() ? request.withTimeouts(limit, budgets.firstTokenLimit(limit))
+                        : request.withTimeout(limit)), ChatResponse::usage, ChatResponse::firstTokenMs);
     }
 
     /** Records that the breaker refused a call (the interceptor throws before {@link #attempt} runs). */
@@ -123,7 +126,8 @@ public class ModelGateway {
     }
 
     private <T> T attempt(TurnTrace trace, String endpoint, Phase phase, String model, String adapter, int maxTokens,
-                          Duration ceiling, Function<Duration, T> call, Function<T, TokenUsage> usage) {
+                          Duration ceiling, Function<Duration, T> call, Function<T, TokenUsage> usage,
+                          Function<T, Long> firstToken) {
         int attempt = trace.nextAttempt(phase);
         Instant start = Instant.now();
         long t0 = System.nanoTime();
@@ -133,9 +137,13 @@ public class ModelGateway {
             TokenUsage u = usage.apply(result);
             long took = millisSince(t0);
             budgets.observe(phase, took);
+            Long firstTokenMs = firstToken.apply(result);
+            if (firstTokenMs != null) {
+                budgets.observeFirstToken(firstTokenMs);
+            }
             health.ok(endpoint);
             trace.record(new ModelCallRecord(trace.requestId(), phase, model, adapter, attempt, start,
-                    took, u.promptTokens(), u.completionTokens(), "ok", null));
+                    took, u.promptTokens(), u.completionTokens(), "ok", null, firstTokenMs));
             return result;
         } catch (TurnDeadlineException e) {
             trace.record(new ModelCallRecord(trace.requestId(), phase, model, adapter, attempt, start,
@@ -165,6 +173,9 @@ public class ModelGateway {
     private static String outcome(ModelCallException e) {
         if (e instanceof RateLimitedException) {
             return "rate-limited";
+        }
+        if (e instanceof StreamCutException) {
+            return "cut-off";
         }
         if (e instanceof ModelTimeoutException) {
             return "timeout";

@@ -11,6 +11,7 @@ import ai.seed.inference.model.RateLimitedException;
 import ai.seed.inference.model.ReferenceConcept;
 import ai.seed.inference.model.SmallVlmRequest;
 import ai.seed.inference.model.SmallVlmResponse;
+import ai.seed.inference.model.TokenSink;
 import ai.seed.inference.model.UnknownModelException;
 import ai.seed.inference.trace.Phase;
 import ai.seed.inference.trace.TurnTrace;
@@ -52,9 +53,18 @@ public class SlcPipeline {
     StageBudgets budgets;
 
     public TurnResult run(TurnRequest request) {
+        return run(request, null);
+    }
+
+    /**
+     * As {@link #run(TurnRequest)}, with the answer streamed: each piece of the large VLM's answer
+     * goes to {@code answerTokens} as it arrives (the other stages, and answers that do not come
+     * from the large VLM, are not streamed: the result carries the whole answer in every case).
+     */
+    public TurnResult run(TurnRequest request, TokenSink answerTokens) {
         ModelBackends.Resolved models = backends.current();
         TurnTrace trace = new TurnTrace(request.requestId(), budgets.turnDeadline());
-        TurnState s = new TurnState(request, trace, effectiveMode(request.mode(), models, trace));
+        TurnState s = new TurnState(request, trace, effectiveMode(request.mode(), models, trace), answerTokens);
         try {
             if (!request.hasImage()) {
                 answerTextOnly(s, models.settings());
@@ -238,7 +248,8 @@ public class SlcPipeline {
         s.request.history().forEach(h -> messages.add(new ChatMessage(h.role(), h.text(), List.of())));
         List<ImageData> images = s.request.hasImage() ? List.of(s.request.image()) : List.of();
         messages.add(ChatMessage.user(s.request.question(), images));
-        ChatRequest request = new ChatRequest(messages, settings.largeTemperature(), settings.largeMaxTokens(), null);
+        ChatRequest request = new ChatRequest(messages, settings.largeTemperature(), settings.largeMaxTokens(), null)
+                .streamingTo(s.answerTokens);
         s.answer = s.timed(Phase.ANSWER, () -> large.chat(s.trace, Phase.ANSWER, request)).text();
     }
 

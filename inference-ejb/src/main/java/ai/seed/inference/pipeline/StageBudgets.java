@@ -21,6 +21,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * timeout. A call also never gets more than what is left of the turn's deadline
  * ({@code seed.pipeline.turn-deadline-ms}), and a call or retry that could not finish before the
  * deadline is not started at all. So a hung 16-token reflection costs seconds, not a minute.
+ * A streamed call (the answer, when its reader streams) also has a time-to-first-token limit,
+ * {@code seed.pipeline.budget.first-token-ms}, else learned the same way from recent first tokens
+ * (before that, {@code cold-ms}); a stalled server is caught at that limit, and its attempt retried.
  */
 @ApplicationScoped
 public class StageBudgets {
@@ -45,7 +48,12 @@ public class StageBudgets {
     @ConfigProperty(name = "seed.pipeline.budget.ms-per-token", defaultValue = "40")
     long msPerToken;
 
+    @Inject
+    @ConfigProperty(name = "seed.pipeline.budget.first-token-ms", defaultValue = "0")
+    long firstTokenMs;
+
     private final Map<Phase, LatencyWindow> observed = new EnumMap<>(Phase.class);
+    private final LatencyWindow firstTokens = new LatencyWindow(200);
     private final Map<Phase, Long> fixed = new EnumMap<>(Phase.class);
 
     private static final Phase[] STAGES = {Phase.DETECT, Phase.REFLECT, Phase.ANSWER, Phase.IDENTITY};
@@ -122,6 +130,23 @@ public class StageBudgets {
                 ? (long) Math.ceil(window.quantile(0.99) * p99Factor)
                 : coldMs + msPerToken * Math.max(0, maxTokens);
         return Math.min(ceilingMs, Math.max(floorMs, learned));
+    }
+
+    /**
+     * How long a streamed call may wait for its first piece of text: the configured limit, else
+     * the rolling p99 of recent first tokens times {@code p99-factor}, else {@code cold-ms}; at least
+     * the floor, never more than the call's own limit.
+     */
+    public Duration firstTokenLimit(Duration callLimit) {
+        long learned = firstTokenMs > 0 ? firstTokenMs
+                : firstTokens.size() >= MIN_SAMPLES ? (long) Math.ceil(firstTokens.quantile(0.99) * p99Factor)
+                : coldMs;
+        return Duration.ofMillis(Math.min(callLimit.toMillis(), Math.max(floorMs, learned)));
+    }
+
+    /** A successful streamed call's time to its first piece of text. */
+    public void observeFirstToken(long millis) {
+        firstTokens.add(millis);
     }
 
     /** A successful call's duration, for the rolling p99. */

@@ -99,7 +99,7 @@ public class TurnRecorder {
 
     private static ModelCallData toData(ModelCallRecord r) {
         return new ModelCallData(r.phase().name(), r.model(), r.adapter(), r.attempt(), r.startedAt(), r.durationMs(),
-                r.promptTokens(), r.completionTokens(), r.outcome(), r.error());
+                r.promptTokens(), r.completionTokens(), r.outcome(), r.error(), r.firstTokenMs());
     }
 
     static String sha256(byte[] bytes) {

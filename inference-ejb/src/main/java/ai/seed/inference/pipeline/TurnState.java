@@ -1,5 +1,6 @@
 package ai.seed.inference.pipeline;
 
+import ai.seed.inference.model.TokenSink;
 import ai.seed.inference.trace.Phase;
 import ai.seed.inference.trace.TurnTrace;
 import java.util.ArrayList;
@@ -24,11 +25,14 @@ final class TurnState {
     String verificationNote;
     /** When the caller may try again, for a turn that failed on a rate limit. */
     java.time.Duration retryAfter;
+    /** Where the answer's text goes as the large VLM streams it; null: the answer comes in one piece. */
+    final TokenSink answerTokens;
 
-    TurnState(TurnRequest request, TurnTrace trace, TurnMode mode) {
+    TurnState(TurnRequest request, TurnTrace trace, TurnMode mode, TokenSink answerTokens) {
         this.request = request;
         this.trace = trace;
         this.mode = mode;
+        this.answerTokens = answerTokens;
     }
 
     /** Runs a step and books its wall time to the phase, even when it throws. */

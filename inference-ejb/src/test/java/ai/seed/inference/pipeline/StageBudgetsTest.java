@@ -90,4 +90,31 @@ class StageBudgetsTest {
         assertThat(w.size()).isEqualTo(10);
         assertThat(new LatencyWindow(5).quantile(0.5)).isZero();
     }
+
+    @Test
+    void aStreamedCallsFirstTokenLimitIsColdThenLearnedAndNeverMoreThanTheCallsLimit() {
+        StageBudgets b = budgets();
+        assertThat(b.firstTokenLimit(Duration.ofSeconds(30))).isEqualTo(Duration.ofMillis(8_000));
+        assertThat(b.firstTokenLimit(Duration.ofSeconds(5))).isEqualTo(Duration.ofSeconds(5));
+        for (int i = 0; i < 19; i++) {
+            b.observeFirstToken(1_000);
+        }
+        assertThat(b.firstTokenLimit(Duration.ofSeconds(30))).as("19 samples are not enough").isEqualTo(Duration.ofMillis(8_000));
+        b.observeFirstToken(1_000);
+        assertThat(b.firstTokenLimit(Duration.ofSeconds(30))).isEqualTo(Duration.ofMillis(3_000));
+        for (int i = 0; i < 200; i++) {
+            b.observeFirstToken(100);
+        }
+        assertThat(b.firstTokenLimit(Duration.ofSeconds(30))).as("at least the floor").isEqualTo(Duration.ofMillis(2_000));
+    }
+
+    @Test
+    void aConfiguredFirstTokenLimitWins() {
+        StageBudgets b = budgets();
+        b.firstTokenMs = 4_000;
+        for (int i = 0; i < 200; i++) {
+            b.observeFirstToken(100);
+        }
+        assertThat(b.firstTokenLimit(Duration.ofSeconds(30))).isEqualTo(Duration.ofMillis(4_000));
+    }
 }

@@ -3,10 +3,14 @@ package ai.seed.web.openai;
 import ai.seed.domain.turn.TurnStatus;
 import ai.seed.inference.chat.AskRequest;
 import ai.seed.inference.chat.ChatService;
+import ai.seed.inference.pipeline.StageBudgets;
 import ai.seed.inference.pipeline.TurnResult;
 import ai.seed.inference.scenarios.ScenarioService;
 import ai.seed.inference.service.Caller;
 import ai.seed.web.api.ApiCallers;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -18,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.InputStream;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -27,7 +32,8 @@ import java.util.UUID;
  * another tenant's), the image (400), then {@link ChatService} (roles: partner keys, tenant admins
  * and staff; its own validation). A turn that ran but failed (a model down) is a 503 whose message
  * is the turn's error; every turn that ran, answered or failed, returns its SLC trace id in the
- * {@value #TRACE_HEADER} header.
+ * {@value #TRACE_HEADER} header. With {@code stream: true} the answer is passed on as the large
+ * VLM writes it ({@link LiveCompletion}).
  *
  * <p>Note for SDK users: OpenAI SDKs retry 409, 429 and 5xx by default, and each retry is a new
  * turn (with its own trace).
@@ -46,8 +52,19 @@ public class ChatCompletionsResource {
     ScenarioService scenarios;
     @Inject
     ImageInputs images;
+    @Inject
+    StageBudgets budgets;
+    @Resource
+    ManagedExecutorService executor;
     @Context
     SecurityContext security;
+
+    private Duration turnDeadline = Duration.ofSeconds(90);
+
+    @PostConstruct
+    void readDeadline() {
+        turnDeadline = budgets.turnDeadline();
+    }
 
     @POST
     // JSON only, as OpenAI SDKs send: refusing form posts keeps other sites' pages from forging
@@ -59,8 +76,38 @@ public class ChatCompletionsResource {
         SeedModel model = SeedModel.parse(request.model());
         UUID scenario = scenarioId(caller, model);
         Conversation conversation = request.conversation();
-        TurnResult result = chat.ask(caller, new AskRequest(scenario, model.mode(), images.resolve(conversation.image()),
-                conversation.question(), conversation.history(), null));
+        AskRequest ask = new AskRequest(scenario, model.mode(), images.resolve(conversation.image()),
+                conversation.question(), conversation.history(), request.stream() ? UUID.randomUUID().toString() : null);
+        if (request.stream()) {
+            return streamed(caller, ask, request);
+        }
+        return completed(chat.ask(caller, ask), request);
+    }
+
+    /**
+     * The turn runs on a managed thread while this request waits for the answer's first piece:
+     * a turn that ends before it answers exactly as a non-streamed one would (its status code, or
+     * the whole answer as chunks); otherwise the chunks go out as the large VLM writes them.
+     */
+    private Response streamed(Caller caller, AskRequest ask, ChatCompletionRequest request) {
+        CompletionJson.Meta meta = new CompletionJson.Meta("chatcmpl-" + ask.requestId(), Instant.now().getEpochSecond(),
+                request.model());
+        LiveCompletion live = new LiveCompletion(meta, request.includeUsage(), turnDeadline.plusSeconds(30));
+        executor.submit(() -> {
+            try {
+                live.finished(chat.ask(caller, ask, live));
+            } catch (RuntimeException e) {
+                live.failed(e);
+            }
+        });
+        if (!live.awaitFirstToken()) {
+            return completed(live.result(), request);
+        }
+        return Response.ok(live, "text/event-stream").header("Cache-Control", "no-cache")
+                .header("X-Accel-Buffering", "no").header(TRACE_HEADER, ask.requestId()).build();
+    }
+
+    private static Response completed(TurnResult result, ChatCompletionRequest request) {
         if (result.status() == TurnStatus.FAILED && result.retryAfter() != null) {
             // OpenAI SDKs wait for Retry-After on a 429 and ask again.
             throw new OpenAiException(429, result.errorMessage(), null, "rate_limit_exceeded")

@@ -14,8 +14,9 @@ import java.util.List;
  * A finished turn as OpenAI's server-sent events: a role chunk, the answer in a few content
  * chunks (split at whitespace; concatenated they are exactly the answer), a chunk with
  * {@code finish_reason: "stop"} that also carries the {@code seed} extension, the usage chunk when
- * the client asked for it, then {@code data: [DONE]}. The SLC pipeline does not stream tokens, so
- * every chunk is sent after the turn has finished; streaming exists for client compatibility.
+ * the client asked for it, then {@code data: [DONE]}. For a turn that ended before any piece of
+ * its answer was streamed ({@link LiveCompletion}): an answer that does not come from the large VLM
+ * (SMALL_ONLY), or a large VLM that answers in one piece.
  */
 public final class CompletionStream implements StreamingOutput {
 

@@ -55,6 +55,7 @@ public class OpenAiItFixture {
     ModelBackends backends;
 
     private final Queue<String> answers = new ConcurrentLinkedQueue<>();
+    private final Queue<FakeOpenAiServer.Reply> scriptedAnswers = new ConcurrentLinkedQueue<>();
     private FakeOpenAiServer large;
 
     /** Creates everything and returns what the client needs: key, scenario name, foreign scenario id. */
@@ -93,12 +94,31 @@ public class OpenAiItFixture {
             long n = QUESTION.matcher(request.text("user")).results().count();
             return FakeOpenAiServer.ok(String.join(" ", java.util.Collections.nCopies((int) n, "yes")));
         }
+        FakeOpenAiServer.Reply scripted = scriptedAnswers.poll();
+        if (scripted != null) {
+            return scripted;
+        }
         String answer = answers.poll();
         return answer == null ? FakeOpenAiServer.error(500, "fake large VLM: no answer queued") : FakeOpenAiServer.ok(answer);
     }
 
     public void queueAnswers(List<String> texts) {
         answers.addAll(texts);
+    }
+
+    /**
+     * The next answer-phase calls, in order: {@code {pieces, firstDelayMs, gapMs, cut}} a streamed
+     * answer as {@link FakeOpenAiServer.Streamed}; {@code {text}} an answer in one piece (streamed in
+     * words when asked to stream).
+     */
+    public void scriptAnswers(jakarta.json.JsonArray replies) {
+        for (JsonObject r : replies.getValuesAs(JsonObject.class)) {
+            scriptedAnswers.add(r.containsKey("text") ? FakeOpenAiServer.ok(r.getString("text"))
+                    : new FakeOpenAiServer.Streamed(r.getJsonArray("pieces").getValuesAs(jakarta.json.JsonString.class)
+                            .stream().map(jakarta.json.JsonString::getString).toList(),
+                            r.getJsonNumber("firstDelayMs").longValue(), r.getJsonNumber("gapMs").longValue(),
+                            r.getBoolean("cut", false)));
+        }
     }
 
     /** Every answer-phase request the fake large VLM received so far: its messages, images counted. */
@@ -166,5 +186,6 @@ public class OpenAiItFixture {
             backends.reconfigure(backends.configured());
         }
         answers.clear();
+        scriptedAnswers.clear();
     }
 }

@@ -34,6 +34,10 @@ public class OpenAiItFixtureServlet extends HttpServlet {
                         .getValuesAs(JsonString.class).stream().map(JsonString::getString).toList());
                 response.setStatus(204);
             }
+            case "/script-answers" -> {
+                fixture.scriptAnswers(Json.createReader(request.getInputStream()).readArray());
+                response.setStatus(204);
+            }
             case "/large-down" -> {
                 fixture.largeDown();
                 response.setStatus(204);

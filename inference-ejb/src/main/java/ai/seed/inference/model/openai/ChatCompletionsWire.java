@@ -33,7 +33,11 @@ public final class ChatCompletionsWire {
                 .add("messages", messages(request))
                 .add("temperature", request.temperature())
                 .add("max_tokens", request.maxTokens())
-                .add("stream", false);
+                .add("stream", request.streamed());
+        if (request.streamed()) {
+            // vLLM and OpenAI then send the usage in a last chunk of their own
+            body.add("stream_options", Json.createObjectBuilder().add("include_usage", true));
+        }
         if (endpoint.dialect() == OpenAiEndpoint.Dialect.LLAMA_CPP && request.adapter() != null) {
             body.add("lora", loraMix(endpoint, request));
         }
@@ -124,7 +128,7 @@ public final class ChatCompletionsWire {
                 choice.getString("finish_reason", ""));
     }
 
-    private static TokenUsage usage(JsonObject json) {
+    static TokenUsage usage(JsonObject json) {
         if (!json.containsKey("usage") || json.get("usage").getValueType() != JsonValue.ValueType.OBJECT) {
             return TokenUsage.NONE;
         }
@@ -132,7 +136,7 @@ public final class ChatCompletionsWire {
         return new TokenUsage(usage.getInt("prompt_tokens", 0), usage.getInt("completion_tokens", 0));
     }
 
-    private static RetriableModelException garbage(String reason, String body) {
+    static RetriableModelException garbage(String reason, String body) {
         return new RetriableModelException("model server returned an invalid response: " + reason
                 + " (body starts: " + OpenAiErrors.excerpt(body) + ")", 200, null, null);
     }

@@ -2,13 +2,16 @@ package ai.seed.inference.model.openai;
 
 import ai.seed.inference.model.ChatRequest;
 import ai.seed.inference.model.ChatResponse;
+import ai.seed.inference.model.ModelCallException;
 import ai.seed.inference.model.ModelTimeoutException;
 import ai.seed.inference.model.NonRetriableModelException;
 import ai.seed.inference.model.RetriableModelException;
+import ai.seed.inference.model.StreamCutException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
@@ -84,6 +87,9 @@ public class OpenAiCompatibleClient implements Closeable {
         String body = ChatCompletionsWire.requestBody(endpoint, request);
         long limit = request.timeout() == null ? endpoint.readTimeout().toMillis()
                 : Math.min(endpoint.readTimeout().toMillis(), CallTimeouts.step(request.timeout().toMillis()));
+        if (request.streamed()) {
+            return stream(request, body, limit);
+        }
         try {
             Reply reply = await(within(limit).createAsync(authorization(), body)
                     .thenApplyAsync(OpenAiCompatibleClient::read, CALLS), limit);
@@ -94,6 +100,83 @@ public class OpenAiCompatibleClient implements Closeable {
                     ChatCompletionsWire.modelName(endpoint, request));
         } catch (ProcessingException e) {
             throw transportFailure(e, limit);
+        }
+    }
+
+    /**
+     * A streamed answer: each piece of text goes to the request's sink as it arrives. Two limits:
+     * the first piece within the request's first-token timeout (a stalled server is caught early,
+     * and that attempt may be retried), the whole answer within {@code limit}. A failure after some
+     * text was passed on is a {@link StreamCutException}: never retried, since the reader already
+     * has part of the answer. A server that ignores {@code stream: true} and answers in one piece
+     * is passed on as one piece.
+     */
+    private ChatResponse stream(ChatRequest request, String body, long limit) {
+        long firstTokenLimit = request.firstTokenTimeout() == null ? limit
+                : Math.min(limit, request.firstTokenTimeout().toMillis());
+        StreamedCompletion answer = new StreamedCompletion(request.tokens());
+        long t0 = System.nanoTime();
+        CompletableFuture<Reply> call = CompletableFuture.supplyAsync(() -> exchange(within(limit), body, answer), CALLS);
+        try {
+            awaitFirstPiece(call, answer, firstTokenLimit);
+            Reply reply = await(call, Math.max(1, limit - (System.nanoTime() - t0) / 1_000_000));
+            if (reply.status() != 200) {
+                throw OpenAiErrors.fromStatus(reply.status(), reply.retryAfter(), reply.body(),
+                        ChatCompletionsWire.modelName(endpoint, request));
+            }
+            if (reply.body() == null) {
+                return answer.response();
+            }
+            ChatResponse whole = ChatCompletionsWire.parseResponse(reply.body());
+            answer.piece(whole.text());
+            return whole;
+        } catch (ProcessingException e) {
+            throw cut(answer, transportFailure(e, limit));
+        } catch (ModelCallException e) {
+            throw cut(answer, e);
+        }
+    }
+
+    private static void awaitFirstPiece(CompletableFuture<Reply> call, StreamedCompletion answer, long limitMillis) {
+        try {
+            CompletableFuture.anyOf(call, answer.firstPiece()).get(limitMillis + DEADLINE_SLACK_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new ModelTimeoutException("model server sent no first token within " + limitMillis + " ms", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NonRetriableModelException("the model call was interrupted", 0, e);
+        } catch (ExecutionException e) {
+            // the exchange failed: await() below reports how
+        }
+    }
+
+    /** Stops the stream; once text was passed on, the failure becomes a cut-off answer. */
+    private static RuntimeException cut(StreamedCompletion answer, RuntimeException failure) {
+        answer.abandon();
+        CALLS.execute(answer::closeConnection);
+        if (answer.passedOn() == 0) {
+            return failure;
+        }
+        return new StreamCutException("the answer stream stopped after " + answer.passedOn() + " characters: "
+                + failure.getMessage(), answer.passedOn(), failure);
+    }
+
+    /** On a call thread: the status, then either the events (read into {@code answer}) or the whole body. */
+    private Reply exchange(ChatCompletionsApi client, String body, StreamedCompletion answer) {
+        Response response = client.create(authorization(), body);
+        answer.attach(response);
+        try (response) {
+            String type = response.getHeaderString("Content-Type");
+            if (response.getStatus() == 200 && type != null && type.startsWith("text/event-stream")) {
+                try (InputStream events = response.readEntity(InputStream.class)) {
+                    answer.read(events);
+                } catch (IOException e) {
+                    throw new ProcessingException(e);
+                }
+                return new Reply(200, null, null);
+            }
+            return new Reply(response.getStatus(), response.getHeaderString("Retry-After"),
+                    response.hasEntity() ? response.readEntity(String.class) : "");
         }
     }
 
@@ -126,7 +209,7 @@ public class OpenAiCompatibleClient implements Closeable {
         }
     }
 
-    /** What came back: read, and the connection released, on the exchange's own thread. */
+    /** What came back: read, and the connection released, on the exchange's own thread (body null: streamed). */
     private record Reply(int status, String retryAfter, String body) {
     }
 

@@ -25,7 +25,7 @@ public class OpenAiCompatibleSmallVlm implements SmallVlm {
         ChatRequest chat = new ChatRequest(List.of(
                 ChatMessage.system(request.systemPrompt()),
                 ChatMessage.user(request.userPrompt(), List.of(request.image()))),
-                request.temperature(), request.maxTokens(), request.adapter(), request.fusion(), request.timeout());
+                request.temperature(), request.maxTokens(), request.adapter(), request.fusion(), request.timeout(), null, null);
         ChatResponse response = client.chat(chat);
         return new SmallVlmResponse(response.text(), response.model(), response.usage());
     }

@@ -23,7 +23,7 @@ class ChatCompletionsWireTest {
 
     private static final ImageData PNG = new ImageData(new byte[] {1, 2, 3}, "image/png");
 
-    private static OpenAiEndpoint endpoint(OpenAiEndpoint.Dialect dialect) {
+    static OpenAiEndpoint endpoint(OpenAiEndpoint.Dialect dialect) {
         return new OpenAiEndpoint(URI.create("http://127.0.0.1:8000/v1"), "qwen2.5-vl-3b", "sk-secret",
                 Duration.ofSeconds(1), Duration.ofSeconds(5), dialect, Map.of("meta-3", 3));
     }
@@ -32,7 +32,7 @@ class ChatCompletionsWireTest {
         return Json.createReader(new StringReader(body)).readObject();
     }
 
-    private static ChatRequest request(String adapter) {
+    static ChatRequest request(String adapter) {
         return new ChatRequest(List.of(ChatMessage.system("You are a high-precision concept detector."),
                 ChatMessage.user("Concept List", List.of(PNG))), 0.2, 1024, adapter);
     }

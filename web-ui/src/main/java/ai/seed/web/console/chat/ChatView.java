@@ -32,7 +32,8 @@ import jakarta.inject.Inject;
 
 /**
  * Staff chat: pick a scenario, drop a photo, ask (with {@code <} completing concept names), watch
- * the progress while the models work (the turn runs in the background and its answer is pushed),
+ * the progress while the models work (the turn runs in the background; its answer is pushed piece
+ * by piece as the large VLM writes it, then replaced by the finished exchange),
  * read the answer and open "Why?". The conversation lives in the session and is sent as history.
  */
 @Route(value = "chat", layout = MainLayout.class)
@@ -140,11 +141,12 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver {
     private void run(AskRequest request, ChatExchange pending) {
         UI ui = UI.getCurrent();
         Caller who = caller;
+        LiveAnswer live = new LiveAnswer(ui, messages, pending.question());
         try {
             executor.submit(() -> {
                 ChatExchange done;
                 try {
-                    TurnResult result = chat.ask(who, request);
+                    TurnResult result = chat.ask(who, request, live);
                     done = new ChatExchange(pending.question(), pending.scenario(), pending.imageDataUrl(), result, null,
                             backends.current().baselinesFor(result.effectiveMode(), pending.imageDataUrl() != null));
                 } catch (RuntimeException e) {
@@ -152,7 +154,10 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver {
                             ConsoleErrors.message(e));
                 }
                 ChatExchange outcome = done;
-                ui.access(() -> finish(outcome));
+                ui.access(() -> {
+                    live.remove();
+                    finish(outcome);
+                });
             });
         } catch (RuntimeException e) {
             finish(new ChatExchange(pending.question(), pending.scenario(), pending.imageDataUrl(), null,

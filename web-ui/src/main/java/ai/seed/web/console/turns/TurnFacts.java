@@ -47,6 +47,8 @@ final class TurnFacts {
         grid.addColumn(c -> orNone(c.adapter())).setHeader("Adapter").setAutoWidth(true);
         grid.addColumn(ModelCallData::attempt).setHeader("Attempt").setAutoWidth(true);
         grid.addColumn(c -> c.durationMs() + " ms").setHeader("Time").setAutoWidth(true);
+        grid.addColumn(c -> c.firstTokenMs() == null ? "" : c.firstTokenMs() + " ms").setHeader("First token")
+                .setAutoWidth(true);
         grid.addColumn(c -> c.promptTokens() + " + " + c.completionTokens()).setHeader("Tokens").setAutoWidth(true);
         grid.addColumn(ModelCallData::outcome).setHeader("Outcome").setAutoWidth(true);
         grid.addColumn(c -> c.error() == null ? "" : c.error()).setHeader("Error").setFlexGrow(1);
