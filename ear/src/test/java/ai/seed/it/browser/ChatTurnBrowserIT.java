@@ -6,11 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.seed.domain.turn.TurnStatus;
 import ai.seed.domain.user.Role;
+import ai.seed.inference.chat.AskRequest;
+import ai.seed.inference.chat.ChatService;
 import ai.seed.inference.concepts.ConceptService;
 import ai.seed.inference.concepts.RegisterConcept;
 import ai.seed.inference.concepts.UploadedImage;
 import ai.seed.inference.config.ModelBackends;
+import ai.seed.inference.pipeline.EndpointHealth;
+import ai.seed.inference.pipeline.TurnResult;
 import ai.seed.inference.service.Caller;
 import ai.seed.inference.tenancy.TenancyService;
 import ai.seed.it.ItShared;
@@ -67,6 +72,10 @@ class ChatTurnBrowserIT {
     ConceptService concepts;
     @Inject
     ModelBackends backends;
+    @Inject
+    ChatService chat;
+    @Inject
+    EndpointHealth health;
 
     @Deployment
     static EnterpriseArchive deployment() {
@@ -96,6 +105,7 @@ class ChatTurnBrowserIT {
                 new FakeOpenAiServer.Streamed(List.of("Yes, it is ", "on the shelf, ", "next to the mug."), 300, 1_500, false));
         ItShared.put("chat-it.username", username);
         ItShared.put("chat-it.password", password);
+        ItShared.put("chat-it.tenant", tenant.id().toString());
     }
 
     @Test
@@ -272,6 +282,10 @@ class ChatTurnBrowserIT {
             assertThat(models.backends()).containsText("gpt-4o @ http://127.0.0.1:");
             models.testConnection();
             assertThat(models.healthCells("UP")).hasCount(2);
+            // What this node's turns met: the breaker per endpoint and the calls by outcome (the errors
+            // step's turn met the fakes' 500s).
+            assertThat(models.healthCells("CLOSED")).hasCount(2);
+            assertThat(models.healthDetail("rate-limited; last failure").first()).containsText("HTTP 500");
             browser.screenshot("-health");
             browser.passed();
         } finally {
@@ -279,8 +293,40 @@ class ChatTurnBrowserIT {
         }
     }
 
+    /** Questions the failing large VLM cannot answer, until its circuit breaker opens (8 of the last 10 calls failed). */
+    @Test
+    @Order(9)
+    void aLargeVlmThatKeepsFailingOpensItsBreaker() {
+        Caller staff = Caller.of(ItShared.get("chat-it.username"), UUID.fromString(ItShared.get("chat-it.tenant")),
+                Role.TENANT_ADMIN);
+        for (int i = 0; i < 7; i++) {
+            TurnResult result = chat.ask(staff, new AskRequest(null, null, null, "What kind of thing is <bo>?", List.of(), null));
+            assertEquals(TurnStatus.FAILED, result.status());
+        }
+        assertEquals(EndpointHealth.Breaker.OPEN, health.state("large").breaker());
+    }
+
     @Test
     @Order(10)
+    @RunAsClient
+    void theModelsViewShowsTheOpenBreaker() {
+        ConsoleBrowser browser = ConsoleBrowser.open("ChatTurnBrowserIT-breaker");
+        try {
+            browser.signIn(LoginPage.ADMIN, LoginPage.ADMIN_PASSWORD);
+            ModelsPage models = browser.models();
+            models.testConnection();
+            assertThat(models.healthDetail("(calls paused)")).hasCount(1);
+            assertThat(models.healthDetail("OPEN since").first()).isVisible();
+            assertThat(models.healthDetail("last failure").first()).containsText("HTTP 500");
+            browser.screenshot("-breaker-open");
+            browser.passed();
+        } finally {
+            browser.close();
+        }
+    }
+
+    @Test
+    @Order(11)
     void tearDownFakeModels() {
         if (small != null) {
             small.close();

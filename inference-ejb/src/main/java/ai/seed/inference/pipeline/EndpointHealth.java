@@ -1,16 +1,18 @@
 package ai.seed.inference.pipeline;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * What this node has seen of each model endpoint ("small", "large", "large-fallback"): the circuit breaker's state
- * as the calls met it, the last failure and the last rate limit. The breaker itself is MicroProfile
+ * as the calls met it (and HALF_OPEN once its delay has passed), the last failure and the last rate limit. The breaker itself is MicroProfile
  * Fault Tolerance's in {@link ModelGateway}; this is its observable side for the Models view and
  * {@code /health} (a reported state, never a readiness failure: a model outage must not take the
  * console and the API out of the load balancer).
@@ -23,8 +25,16 @@ public class EndpointHealth {
         /** Calls go through. */
         CLOSED,
         /** Calls are refused without reaching the endpoint until the breaker's delay has passed. */
-        OPEN
+        OPEN,
+        /**
+         * The breaker's delay has passed since it opened: the next call goes through as a probe,
+         * and its outcome closes the breaker again or re-opens it.
+         */
+        HALF_OPEN
     }
+
+    /** The breakers' delay in {@link ModelGateway} (its {@code @CircuitBreaker(delay)}, unless configured otherwise). */
+    static final Duration DEFAULT_BREAKER_DELAY = Duration.ofSeconds(15);
 
     /** One endpoint's view. */
     public record State(String endpoint, Breaker breaker, Instant since, long okCalls, long failedCalls,
@@ -32,16 +42,24 @@ public class EndpointHealth {
     }
 
     private final Map<String, State> states = new ConcurrentHashMap<>();
+    /** The wall clock; tests move it. */
+    java.time.Clock clock = java.time.Clock.systemUTC();
+
+    private Instant now() {
+        return clock.instant();
+    }
 
     void ok(String endpoint) {
         update(endpoint, was -> new State(was.endpoint(), Breaker.CLOSED,
-                was.breaker() == Breaker.CLOSED ? was.since() : Instant.now(), was.okCalls() + 1, was.failedCalls(),
+                was.breaker() == Breaker.CLOSED ? was.since() : now(), was.okCalls() + 1, was.failedCalls(),
                 was.rateLimitedCalls(), was.lastFailure(), was.lastFailureAt()));
     }
 
     void failed(String endpoint, String why) {
-        update(endpoint, was -> new State(was.endpoint(), was.breaker(), was.since(), was.okCalls(),
-                was.failedCalls() + 1, was.rateLimitedCalls(), why, Instant.now()));
+        // A failure once the delay has passed is the probe's: MP FT opens the breaker again, from now.
+        update(endpoint, was -> new State(was.endpoint(), was.breaker(),
+                probing(was) ? now() : was.since(), was.okCalls(),
+                was.failedCalls() + 1, was.rateLimitedCalls(), why, now()));
     }
 
     void rateLimited(String endpoint) {
@@ -51,8 +69,8 @@ public class EndpointHealth {
 
     void breakerOpen(String endpoint) {
         update(endpoint, was -> new State(was.endpoint(), Breaker.OPEN,
-                was.breaker() == Breaker.OPEN ? was.since() : Instant.now(), was.okCalls(), was.failedCalls(),
-                was.rateLimitedCalls(), "circuit open: calls paused", Instant.now()));
+                was.breaker() == Breaker.OPEN && !probing(was) ? was.since() : now(), was.okCalls(), was.failedCalls(),
+                was.rateLimitedCalls(), "circuit open: calls paused", now()));
     }
 
     private void update(String endpoint, UnaryOperator<State> change) {
@@ -67,8 +85,28 @@ public class EndpointHealth {
         return all;
     }
 
+    /** The endpoint's state now: an open breaker whose delay has passed reads HALF_OPEN. */
     public State state(String endpoint) {
-        return orEmpty(endpoint, states.get(endpoint));
+        State s = orEmpty(endpoint, states.get(endpoint));
+        return probing(s) ? new State(s.endpoint(), Breaker.HALF_OPEN, s.since().plus(delay(endpoint)), s.okCalls(),
+                s.failedCalls(), s.rateLimitedCalls(), s.lastFailure(), s.lastFailureAt()) : s;
+    }
+
+    /** Open, and for longer than the breaker's delay: the next call goes through. */
+    private boolean probing(State s) {
+        return s.breaker() == Breaker.OPEN && s.since() != null
+                && !s.since().plus(delay(s.endpoint())).isAfter(now());
+    }
+
+    /** The delay as MP FT applies it: the annotation's, or its standard per-method configuration key. */
+    private static Duration delay(String endpoint) {
+        String method = "large-fallback".equals(endpoint) ? "largeFallback" : endpoint;
+        try {
+            return ConfigProvider.getConfig().getOptionalValue(ModelGateway.class.getName() + "/" + method
+                    + "/CircuitBreaker/delay", Long.class).map(Duration::ofMillis).orElse(DEFAULT_BREAKER_DELAY);
+        } catch (RuntimeException | LinkageError noConfig) {
+            return DEFAULT_BREAKER_DELAY;
+        }
     }
 
     private static State orEmpty(String endpoint, State s) {

@@ -81,8 +81,11 @@ public class ModelHealthCheck {
 
     private EndpointHealth.Seen seen(String endpoint) {
         var s = seen.state(endpoint);
-        String breaker = s.breaker() == ai.seed.inference.pipeline.EndpointHealth.Breaker.OPEN
-                ? "OPEN since " + s.since() + " (calls paused)" : "CLOSED";
+        String breaker = switch (s.breaker()) {
+            case OPEN -> "OPEN since " + s.since() + " (calls paused)";
+            case HALF_OPEN -> "HALF-OPEN since " + s.since() + " (the next call probes the endpoint)";
+            case CLOSED -> "CLOSED";
+        };
         String calls = s.okCalls() + " ok, " + s.failedCalls() + " failed, " + s.rateLimitedCalls() + " rate-limited"
                 + (s.lastFailure() == null ? "" : "; last failure " + s.lastFailureAt() + ": " + s.lastFailure());
         return new EndpointHealth.Seen(breaker, calls);
