@@ -128,6 +128,11 @@ public class ChatPage {
         return page.locator(".chat-why").last().locator(".why-facts");
     }
 
+    /** The words next to the Ask button while a turn runs (or waits for the node to take it). */
+    public Locator progressText() {
+        return page.locator("#chat-progress-text");
+    }
+
     public Locator progress() {
         return page.locator("#chat-progress");
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.seed.domain.turn.TurnStatus;
 import ai.seed.domain.user.Role;
+import ai.seed.inference.admission.TurnAdmission;
 import ai.seed.inference.chat.AskRequest;
 import ai.seed.inference.chat.ChatService;
 import ai.seed.inference.concepts.ConceptService;
@@ -76,6 +77,8 @@ class ChatTurnBrowserIT {
     ChatService chat;
     @Inject
     EndpointHealth health;
+    @Inject
+    TurnAdmission admission;
 
     @Deployment
     static EnterpriseArchive deployment() {
@@ -293,9 +296,56 @@ class ChatTurnBrowserIT {
         }
     }
 
-    /** Questions the failing large VLM cannot answer, until its circuit breaker opens (8 of the last 10 calls failed). */
+    /**
+     * The node admits one turn, and one is running (held here) until the chat has been refused
+     * once, and 1.5 s more (at most a minute).
+     */
     @Test
     @Order(9)
+    void theNodeIsAtItsLimitOfTurnsUntilTheChatHasBeenRefused() {
+        admission.limitTo(1);
+        TurnAdmission.Ticket held = admission.admit();
+        long refusedBefore = admission.refused();
+        Thread release = new Thread(() -> {
+            try {
+                long until = System.currentTimeMillis() + 60_000;
+                while (admission.refused() == refusedBefore && System.currentTimeMillis() < until) {
+                    Thread.sleep(50);
+                }
+                Thread.sleep(1_500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                held.close();
+                admission.resetLimit();
+            }
+        }, "chat-it-busy-release");
+        release.setDaemon(true);
+        release.start();
+    }
+
+    @Test
+    @Order(10)
+    @RunAsClient
+    void whileTheNodeIsBusyTheChatSaysSoAndRetries() {
+        ConsoleBrowser browser = ConsoleBrowser.open("ChatTurnBrowserIT-busy");
+        try {
+            browser.signIn(ItShared.get("chat-it.username"), ItShared.get("chat-it.password"));
+            ChatPage chat = browser.chat();
+            chat.type("What kind of thing is <bo>?").ask();
+            assertThat(chat.progressText()).containsText("Busy: many questions are being answered right now; retrying in 1 s");
+            browser.screenshot("-busy");
+            // Once the place is free the turn runs (the fake large VLM has nothing left to say: it fails, but ran).
+            chat.waitForReply(1);
+            browser.passed();
+        } finally {
+            browser.close();
+        }
+    }
+
+    /** Questions the failing large VLM cannot answer, until its circuit breaker opens (8 of the last 10 calls failed). */
+    @Test
+    @Order(11)
     void aLargeVlmThatKeepsFailingOpensItsBreaker() {
         Caller staff = Caller.of(ItShared.get("chat-it.username"), UUID.fromString(ItShared.get("chat-it.tenant")),
                 Role.TENANT_ADMIN);
@@ -307,7 +357,7 @@ class ChatTurnBrowserIT {
     }
 
     @Test
-    @Order(10)
+    @Order(12)
     @RunAsClient
     void theModelsViewShowsTheOpenBreaker() {
         ConsoleBrowser browser = ConsoleBrowser.open("ChatTurnBrowserIT-breaker");
@@ -326,7 +376,7 @@ class ChatTurnBrowserIT {
     }
 
     @Test
-    @Order(11)
+    @Order(13)
     void tearDownFakeModels() {
         if (small != null) {
             small.close();

@@ -5,6 +5,7 @@ import ai.seed.domain.scenario.ScenarioRepository;
 import ai.seed.domain.tenant.TenantRepository;
 import ai.seed.domain.apiclient.ApiScope;
 import ai.seed.domain.user.Role;
+import ai.seed.inference.admission.TurnAdmission;
 import ai.seed.inference.config.ModelBackends;
 import ai.seed.inference.images.AcceptedImage;
 import ai.seed.inference.images.ImageIntake;
@@ -44,6 +45,8 @@ public class ChatService {
     SlcPipeline pipeline;
     @Inject
     ModelBackends backends;
+    @Inject
+    TurnAdmission admission;
 
     private final ImageLimits limits = ImageLimits.defaults();
 
@@ -62,11 +65,13 @@ public class ChatService {
                 .orElseThrow(() -> ServiceException.notFound("scenario"));
         TurnMode mode = mode(tenant, request.mode());
         ImageData image = request.image() == null ? null : accept(request.image().bytes());
-        var embedding = image == null ? null : embed(image);
-        CandidateSelector.Selection selection = candidates.select(tenant, scenario, question, embedding,
-                backends.current().settings().maxConceptsPerPrompt());
-        return pipeline.run(new TurnRequest(tenant, request.requestId(), caller.actor(), mode, image, question,
-                selection.concepts(), request.history()), answerTokens);
+        try (TurnAdmission.Ticket admitted = admission.admit()) {
+            var embedding = image == null ? null : embed(image);
+            CandidateSelector.Selection selection = candidates.select(tenant, scenario, question, embedding,
+                    backends.current().settings().maxConceptsPerPrompt());
+            return pipeline.run(new TurnRequest(tenant, request.requestId(), caller.actor(), mode, image, question,
+                    selection.concepts(), request.history()), answerTokens);
+        }
     }
 
     private TurnMode mode(UUID tenant, String requested) {

@@ -70,6 +70,17 @@ public class SeedMetrics {
         registry.close();
     }
 
+    /** A value read at each scrape (turns in flight, refusals); {@code source} must be cheap and never throw. */
+    public void gauge(String name, String description, java.util.function.Supplier<Number> source) {
+        io.micrometer.core.instrument.Gauge.builder(name, () -> source.get()).description(description).register(registry);
+    }
+
+    /** A turn refused by admission control (429 turns-busy): it never ran, so {@link #turn} does not see it. */
+    public void turnRefused() {
+        Counter.builder("seed.turns.refused").description("Turns refused because the node ran as many as it admits")
+                .register(registry).increment();
+    }
+
     /** The Prometheus text exposition of every meter. */
     public String scrape() {
         return registry.scrape();

@@ -24,7 +24,9 @@ public class ServiceException extends RuntimeException {
         /** 503: a model or dependency is unavailable; nothing was changed. */
         UNAVAILABLE,
         /** 413: the upload is over a size or count limit; nothing was stored. */
-        TOO_LARGE
+        TOO_LARGE,
+        /** 429: the node is at its limit of turns in flight; try again after {@link #retryAfterSeconds}. */
+        BUSY
     }
 
     private final Kind kind;
@@ -40,6 +42,11 @@ public class ServiceException extends RuntimeException {
         super(message, cause);
         this.kind = kind;
         this.code = code;
+    }
+
+    /** For {@link Kind#BUSY}: when to try again (the API's Retry-After); else null. */
+    public Long retryAfterSeconds() {
+        return null;
     }
 
     public Kind kind() {

@@ -50,7 +50,9 @@ public class OpenAiExceptionMapper implements ExceptionMapper<Throwable> {
     private static Response service(ServiceException s) {
         int status = Problems.status(s.kind());
         String code = s.code() == null ? null : s.code().replace('-', '_');
-        return OpenAiErrors.response(status, s.getMessage(), null, code, Map.of());
+        // OpenAI SDKs wait for Retry-After on a 429 and ask again.
+        return OpenAiErrors.response(status, s.getMessage(), null, code, s.retryAfterSeconds() == null ? Map.of()
+                : Map.of("Retry-After", String.valueOf(s.retryAfterSeconds())));
     }
 
     private Response jaxrs(Response original) {

@@ -18,6 +18,7 @@ public final class Problems {
             case CONFLICT -> 409;
             case UNAVAILABLE -> 503;
             case TOO_LARGE -> 413;
+            case BUSY -> 429;
         };
     }
 

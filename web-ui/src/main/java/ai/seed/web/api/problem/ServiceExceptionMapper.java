@@ -16,6 +16,9 @@ public class ServiceExceptionMapper implements ExceptionMapper<ServiceException>
 
     @Override
     public Response toResponse(ServiceException e) {
-        return Problems.response(Problems.status(e.kind()), e.code(), e.getMessage(), uri == null ? null : uri.getPath());
+        Response problem = Problems.response(Problems.status(e.kind()), e.code(), e.getMessage(),
+                uri == null ? null : uri.getPath());
+        return e.retryAfterSeconds() == null ? problem
+                : Response.fromResponse(problem).header("Retry-After", e.retryAfterSeconds()).build();
     }
 }

@@ -1,5 +1,6 @@
 package ai.seed.web.console.chat;
 
+import ai.seed.inference.admission.TurnsBusyException;
 import ai.seed.inference.chat.AskRequest;
 import ai.seed.inference.chat.ChatService;
 import ai.seed.inference.config.ModelBackends;
@@ -58,8 +59,9 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver {
     private final ConceptInserter concepts = new ConceptInserter(question);
     private final Button ask = new Button("Ask", e -> ask());
     private final ProgressBar progress = new ProgressBar();
-    private final Span progressText = new Span("The models are looking at the photo: detecting concepts, "
-            + "checking them, then answering…");
+    private static final String WORKING = "The models are looking at the photo: detecting concepts, "
+            + "checking them, then answering…";
+    private final Span progressText = new Span(WORKING);
     private Caller caller;
     private ChatConversation conversation;
 
@@ -146,7 +148,7 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver {
             executor.submit(() -> {
                 ChatExchange done;
                 try {
-                    TurnResult result = chat.ask(who, request, live);
+                    TurnResult result = askRetryingWhileBusy(ui, who, request, live);
                     done = new ChatExchange(pending.question(), pending.scenario(), pending.imageDataUrl(), result, null,
                             backends.current().baselinesFor(result.effectiveMode(), pending.imageDataUrl() != null));
                 } catch (RuntimeException e) {
@@ -162,6 +164,36 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver {
         } catch (RuntimeException e) {
             finish(new ChatExchange(pending.question(), pending.scenario(), pending.imageDataUrl(), null,
                     ConsoleErrors.message(e)));
+        }
+    }
+
+    /** How often the chat asks again, one Retry-After apart, while the node is at its limit of turns. */
+    static final int BUSY_RETRIES = 5;
+
+    /** A refusal as busy is no error yet: the chat says so, waits the Retry-After and asks again. */
+    private TurnResult askRetryingWhileBusy(UI ui, Caller who, AskRequest request, LiveAnswer live) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return chat.ask(who, request, live);
+            } catch (TurnsBusyException busy) {
+                if (attempt > BUSY_RETRIES) {
+                    throw busy;
+                }
+                long wait = Math.max(1, busy.retryAfterSeconds());
+                String note = "Busy: many questions are being answered right now; retrying in " + wait + " s ("
+                        + attempt + " of " + BUSY_RETRIES + ")…";
+                ui.access(() -> progressText.setText(note));
+                pause(wait);
+                ui.access(() -> progressText.setText(WORKING));
+            }
+        }
+    }
+
+    private static void pause(long seconds) {
+        try {
+            Thread.sleep(seconds * 1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
