@@ -93,6 +93,8 @@ public class Turn {
     private long totalMillis;
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+    @Column(name = "otel_trace_id")
+    private String otelTraceId;
 
     @OneToMany(mappedBy = "turn", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("seq")
@@ -134,6 +136,7 @@ public class Turn {
         eventsJson = d.eventsJson() == null ? "[]" : d.eventsJson();
         totalMillis = d.totalMillis();
         createdAt = d.createdAt() == null ? Instant.now() : d.createdAt();
+        otelTraceId = d.otelTraceId();
         int seq = 0;
         for (ModelCallData c : modelCalls) {
             calls.add(new ModelCall(this, seq++, c));
@@ -153,7 +156,7 @@ public class Turn {
                 List.of(conceptIds), dictionaryVersionId, adapterRef, adapterCosine, smallModel, largeModel,
                 rawSmallOutput, detectionReportJson, reflectionJson, finalReportJson, reflectionChanged, answer,
                 status, errorMessage, smallCalls, largeCalls, retries, promptTokens, completionTokens,
-                phaseMillisJson, eventsJson, totalMillis, createdAt);
+                phaseMillisJson, eventsJson, totalMillis, createdAt, otelTraceId);
     }
 
     public List<ModelCallData> calls() {

@@ -68,8 +68,8 @@ public final class FakeOpenAiServer implements AutoCloseable {
     public record Streamed(List<String> pieces, long firstDelayMillis, long gapMillis, boolean cut) implements Reply {
     }
 
-    /** A request as received. */
-    public record Recorded(String method, String path, String authorization, String body) {
+    /** A request as received ({@code traceparent}: its W3C trace context header, null when none was sent). */
+    public record Recorded(String method, String path, String authorization, String body, String traceparent) {
         public JsonObject json() {
             return Json.createReader(new StringReader(body)).readObject();
         }
@@ -179,7 +179,8 @@ public final class FakeOpenAiServer implements AutoCloseable {
         }
         String path = exchange.getRequestURI().getPath();
         Recorded recorded = new Recorded(exchange.getRequestMethod(), path,
-                exchange.getRequestHeaders().getFirst("Authorization"), body);
+                exchange.getRequestHeaders().getFirst("Authorization"), body,
+                exchange.getRequestHeaders().getFirst("traceparent"));
         received.add(recorded);
         if (path.endsWith("/models")) {
             send(exchange, 200, "application/json", Json.createObjectBuilder().add("object", "list")

@@ -53,6 +53,8 @@ public class ModelGateway {
     StageBudgets budgets;
     @Inject
     EndpointHealth health;
+    @Inject
+    TurnSpans spans;
 
     /** The longest Retry-After we wait for inside a turn; longer means: fail now, say when. */
     @Inject
@@ -131,6 +133,17 @@ public class ModelGateway {
         int attempt = trace.nextAttempt(phase);
         Instant start = Instant.now();
         long t0 = System.nanoTime();
+        try (TurnSpans.ModelCallSpan span = (spans == null ? TurnSpans.NONE : spans)
+                .modelCall(phase, endpoint, model, adapter, attempt)) {
+            return attempt(trace, endpoint, phase, model, adapter, maxTokens, ceiling, call, usage, firstToken,
+                    attempt, start, t0, span);
+        }
+    }
+
+    private <T> T attempt(TurnTrace trace, String endpoint, Phase phase, String model, String adapter, int maxTokens,
+                          Duration ceiling, Function<Duration, T> call, Function<T, TokenUsage> usage,
+                          Function<T, Long> firstToken, int attempt, Instant start, long t0,
+                          TurnSpans.ModelCallSpan span) {
         try {
             Duration limit = budgets.limit(phase, maxTokens, ceiling, trace.deadlineLeft());
             T result = call.apply(limit);
@@ -142,24 +155,29 @@ public class ModelGateway {
                 budgets.observeFirstToken(firstTokenMs);
             }
             health.ok(endpoint);
-            trace.record(new ModelCallRecord(trace.requestId(), phase, model, adapter, attempt, start,
+            record(trace, span, new ModelCallRecord(trace.requestId(), phase, model, adapter, attempt, start,
                     took, u.promptTokens(), u.completionTokens(), "ok", null, firstTokenMs));
             return result;
         } catch (TurnDeadlineException e) {
-            trace.record(new ModelCallRecord(trace.requestId(), phase, model, adapter, attempt, start,
+            record(trace, span, new ModelCallRecord(trace.requestId(), phase, model, adapter, attempt, start,
                     0, 0, 0, "not-started", e.getMessage()));
             throw e;
         } catch (ModelCallException e) {
             countFailure(endpoint, e);
-            trace.record(new ModelCallRecord(trace.requestId(), phase, model, adapter, attempt, start,
+            record(trace, span, new ModelCallRecord(trace.requestId(), phase, model, adapter, attempt, start,
                     millisSince(t0), 0, 0, outcome(e), e.getMessage()));
             throw honourRetryAfter(e, trace);
         } catch (RuntimeException e) {
             health.failed(endpoint, e.getClass().getSimpleName());
-            trace.record(new ModelCallRecord(trace.requestId(), phase, model, adapter, attempt, start,
+            record(trace, span, new ModelCallRecord(trace.requestId(), phase, model, adapter, attempt, start,
                     millisSince(t0), 0, 0, "error", e.getClass().getSimpleName() + ": " + e.getMessage()));
             throw new NonRetriableModelException("model call failed: " + e.getClass().getSimpleName(), 0, e);
         }
+    }
+
+    private static void record(TurnTrace trace, TurnSpans.ModelCallSpan span, ModelCallRecord call) {
+        trace.record(call);
+        span.ended(call);
     }
 
     private void countFailure(String endpoint, ModelCallException e) {

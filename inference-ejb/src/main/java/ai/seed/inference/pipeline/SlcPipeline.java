@@ -51,6 +51,8 @@ public class SlcPipeline {
     ServedAdapters servedAdapters;
     @Inject
     StageBudgets budgets;
+    @Inject
+    TurnSpans spans;
 
     public TurnResult run(TurnRequest request) {
         return run(request, null);
@@ -65,21 +67,28 @@ public class SlcPipeline {
         ModelBackends.Resolved models = backends.current();
         TurnTrace trace = new TurnTrace(request.requestId(), budgets.turnDeadline());
         TurnState s = new TurnState(request, trace, effectiveMode(request.mode(), models, trace), answerTokens);
-        try {
-            if (!request.hasImage()) {
-                answerTextOnly(s, models.settings());
-            } else {
-                runImageTurn(s, models);
+        TurnSpans tracing = spans == null ? TurnSpans.NONE : spans;
+        try (TurnSpans.TurnSpan span = tracing.turn(trace.requestId(), s.mode, request.hasImage())) {
+            s.spans = tracing;
+            s.otelTraceId = span.traceId();
+            try {
+                if (!request.hasImage()) {
+                    answerTextOnly(s, models.settings());
+                } else {
+                    runImageTurn(s, models);
+                }
+            } catch (TurnFailure | ModelCallException | FaultToleranceException e) {
+                s.error = userMessage(e);
+                s.retryAfter = gateway.retryAfterFor(e);
+                trace.event("turn failed: " + s.error + (s.retryAfter == null ? "" : "; retry after " + s.retryAfter.toSeconds() + " s"));
+                if (s.finalReport == null && s.detection != null) {
+                    s.finalReport = s.detection; // what the small model saw is still worth returning
+                }
             }
-        } catch (TurnFailure | ModelCallException | FaultToleranceException e) {
-            s.error = userMessage(e);
-            s.retryAfter = gateway.retryAfterFor(e);
-            trace.event("turn failed: " + s.error + (s.retryAfter == null ? "" : "; retry after " + s.retryAfter.toSeconds() + " s"));
-            if (s.finalReport == null && s.detection != null) {
-                s.finalReport = s.detection; // what the small model saw is still worth returning
-            }
+            TurnResult result = recorder.record(s, models);
+            span.ended(result.status().name().toLowerCase(java.util.Locale.ROOT), result.errorMessage());
+            return result;
         }
-        return recorder.record(s, models);
     }
 
     private static TurnMode effectiveMode(TurnMode requested, ModelBackends.Resolved models, TurnTrace trace) {

@@ -59,7 +59,8 @@ public class TurnRecorder {
                 calls.stream().mapToInt(ModelCallRecord::promptTokens).sum(),
                 calls.stream().mapToInt(ModelCallRecord::completionTokens).sum(),
                 TraceJson.phases(trace.phaseMillis()), TraceJson.events(trace.events()),
-                java.time.Duration.between(trace.startedAt(), Instant.now()).toMillis(), trace.startedAt());
+                java.time.Duration.between(trace.startedAt(), Instant.now()).toMillis(), trace.startedAt(),
+                s.otelTraceId);
         try {
             turns.save(new Turn(data, calls.stream().map(TurnRecorder::toData).toList()),
                     s.request.hasImage() ? s.request.image().mimeType() : null,

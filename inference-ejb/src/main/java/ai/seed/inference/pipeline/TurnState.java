@@ -25,6 +25,10 @@ final class TurnState {
     String verificationNote;
     /** When the caller may try again, for a turn that failed on a rate limit. */
     java.time.Duration retryAfter;
+    /** The OpenTelemetry trace of this turn's spans; null while tracing is off. */
+    String otelTraceId;
+    /** Opens the stage spans; a no-op while tracing is off. */
+    TurnSpans spans = TurnSpans.NONE;
     /** Where the answer's text goes as the large VLM streams it; null: the answer comes in one piece. */
     final TokenSink answerTokens;
 
@@ -39,7 +43,7 @@ final class TurnState {
     <T> T timed(Phase phase, java.util.function.Supplier<T> step) {
         long t0 = System.nanoTime();
         try {
-            return step.get();
+            return spans.stage(phase, step);
         } finally {
             trace.addPhaseTime(phase, (System.nanoTime() - t0) / 1_000_000);
         }

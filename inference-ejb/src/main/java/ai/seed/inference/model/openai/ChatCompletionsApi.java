@@ -13,7 +13,9 @@ import java.util.concurrent.CompletionStage;
 /**
  * MicroProfile REST Client view of the OpenAI Chat Completions wire API. Bodies travel as JSON
  * text and are built/parsed by {@link ChatCompletionsWire}, so that a malformed answer becomes a
- * clear non-retriable error instead of a binding exception.
+ * clear non-retriable error instead of a binding exception. With tracing on, the platform's
+ * REST client instrumentation adds the W3C {@code traceparent} of the current span (the model
+ * call's), so a model server with tracing on joins the turn's trace.
  */
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -26,8 +28,7 @@ public interface ChatCompletionsApi {
     /** The same call, completing on the client's own thread: the caller can stop waiting at a deadline. */
     @POST
     @Path("chat/completions")
-    CompletionStage<Response> createAsync(@HeaderParam("Authorization") String authorization,
-                                                              String body);
+    CompletionStage<Response> createAsync(@HeaderParam("Authorization") String authorization, String body);
 
     @GET
     @Path("models")

@@ -7,6 +7,8 @@ import ai.seed.inference.model.ModelTimeoutException;
 import ai.seed.inference.model.NonRetriableModelException;
 import ai.seed.inference.model.RetriableModelException;
 import ai.seed.inference.model.StreamCutException;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 import java.io.Closeable;
@@ -116,7 +118,14 @@ public class OpenAiCompatibleClient implements Closeable {
                 : Math.min(limit, request.firstTokenTimeout().toMillis());
         StreamedCompletion answer = new StreamedCompletion(request.tokens());
         long t0 = System.nanoTime();
-        CompletableFuture<Reply> call = CompletableFuture.supplyAsync(() -> exchange(within(limit), body, answer), CALLS);
+        // The exchange runs on a call thread: it carries the model call's trace context there, so
+        // that the REST client's tracing sends the model server this call's traceparent.
+        Context trace = Context.current();
+        CompletableFuture<Reply> call = CompletableFuture.supplyAsync(() -> {
+            try (Scope ignored = trace.makeCurrent()) {
+                return exchange(within(limit), body, answer);
+            }
+        }, CALLS);
         try {
             awaitFirstPiece(call, answer, firstTokenLimit);
             Reply reply = await(call, Math.max(1, limit - (System.nanoTime() - t0) / 1_000_000));

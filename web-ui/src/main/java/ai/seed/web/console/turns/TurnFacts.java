@@ -27,9 +27,28 @@ final class TurnFacts {
                 + " · small model " + orNone(t.smallModel()) + " · large model " + orNone(t.largeModel())
                 + " · " + t.smallCalls() + " small / " + t.largeCalls() + " large call(s), " + t.retries()
                 + " retries · " + t.promptTokens() + " prompt + " + t.completionTokens() + " completion tokens"
-                + (t.reflectionChanged() ? " · reflection changed the report" : ""));
+                + (t.reflectionChanged() ? " · reflection changed the report" : "")
+                + " · trace id " + t.requestId());
         s.setId("turn-summary");
-        return s;
+        if (t.otelTraceId() == null) {
+            return s;
+        }
+        return new Div(s, openTelemetryTrace(t.otelTraceId()));
+    }
+
+    /**
+     * The turn's OpenTelemetry trace id; a link when {@code seed.telemetry.trace-url} names the
+     * tracing UI (e.g. {@code http://jaeger:16686/trace/{traceId}}).
+     */
+    private static Component openTelemetryTrace(String traceId) {
+        String template = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("seed.telemetry.trace-url", String.class).orElse(null);
+        Component id = template == null || !template.contains("{traceId}") ? new Span(traceId)
+                : new com.vaadin.flow.component.html.Anchor(template.replace("{traceId}", traceId), traceId,
+                        com.vaadin.flow.component.html.AnchorTarget.BLANK);
+        Div line = new Div(new Span("OpenTelemetry trace "), id);
+        line.setId("turn-otel-trace");
+        return line;
     }
 
     static Component phases(Map<String, Long> phases, long totalMillis) {
