@@ -44,11 +44,13 @@ public final class FakeModelServer {
     private static final Pattern QUESTION = Pattern.compile("(?m)^Q\\d+\\. ");
 
     private static final String USAGE = "usage: java scripts/load/FakeModelServer.java [--port 18301] [--latency-ms 300]"
-            + " [--jitter-ms 0] [--mode ok|500|429|garbage|hang] [--name fake]";
+            + " [--jitter-ms 0] [--first-token-ms latency/4] [--mode ok|500|429|garbage|hang] [--name fake]";
 
     private final long latencyMs;
     private final long jitterMs;
     private String name = "fake";
+    /** A streamed answer's first piece after this long (negative: a quarter of the latency). */
+    private long firstTokenMs = -1;
     private volatile String mode = "ok";
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
@@ -71,6 +73,7 @@ public final class FakeModelServer {
                 Long.parseLong(opts.getOrDefault("jitter-ms", "0")));
         fake.mode = opts.getOrDefault("mode", "ok");
         fake.name = opts.getOrDefault("name", "fake");
+        fake.firstTokenMs = Long.parseLong(opts.getOrDefault("first-token-ms", "-1"));
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 512);
         ExecutorService pool = Executors.newCachedThreadPool();
         server.setExecutor(pool);
@@ -117,7 +120,13 @@ public final class FakeModelServer {
             if (current.equals("hang")) {
                 sleep(600_000);
             }
-            sleep(latencyMs + (jitterMs > 0 ? ThreadLocalRandom.current().nextLong(jitterMs + 1) : 0));
+            long latency = latencyMs + (jitterMs > 0 ? ThreadLocalRandom.current().nextLong(jitterMs + 1) : 0);
+            if (current.equals("ok") && body.contains("\"stream\":true")) {
+                served.incrementAndGet();
+                stream(ex, body, latency);
+                return;
+            }
+            sleep(latency);
             switch (current) {
                 case "500" -> error(ex, 500, "server_error", "The server had an error while processing your request.", null);
                 case "429" -> error(ex, 429, "rate_limit_exceeded", "Rate limit reached for requests", "1");
@@ -133,6 +142,44 @@ public final class FakeModelServer {
         } finally {
             inFlight.decrementAndGet();
         }
+    }
+
+    /**
+     * A streamed answer as vLLM sends it: the first piece after {@code --first-token-ms} (default
+     * a quarter of the latency), the rest of the words spread over the remaining latency, the stop
+     * chunk, the usage chunk, {@code [DONE]}.
+     */
+    private void stream(HttpExchange ex, String body, long latency) throws IOException {
+        String content = MiniJson.parse(completion(body)) instanceof Map<?, ?> c
+                ? String.valueOf(asMap(asMap(((List<?>) c.get("choices")).get(0)).get("message")).get("content")) : "";
+        String[] words = content.split("(?<= )");
+        long first = Math.min(latency, firstTokenMs >= 0 ? firstTokenMs : latency / 4);
+        long gap = words.length > 1 ? (latency - first) / (words.length - 1) : 0;
+        String head = "{\"id\":\"chatcmpl-load-" + System.nanoTime() + "\",\"object\":\"chat.completion.chunk\",\"created\":"
+                + System.currentTimeMillis() / 1000 + ",\"model\":\"" + name + "\",\"choices\":";
+        ex.getResponseHeaders().set("Content-Type", "text/event-stream");
+        ex.sendResponseHeaders(200, 0);
+        try (var out = ex.getResponseBody()) {
+            event(out, head + "[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"},\"finish_reason\":null}]}");
+            for (int i = 0; i < words.length; i++) {
+                sleep(i == 0 ? first : gap);
+                event(out, head + "[{\"index\":0,\"delta\":{\"content\":" + MiniJson.quote(words[i])
+                        + "},\"finish_reason\":null}]}");
+            }
+            event(out, head + "[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}");
+            event(out, head + "[],\"usage\":{\"prompt_tokens\":" + body.length() / 4 + ",\"completion_tokens\":"
+                    + content.length() / 4 + ",\"total_tokens\":" + (body.length() + content.length()) / 4 + "}}");
+            out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
+        } catch (IOException clientGone) {
+            // the client gave up
+        } finally {
+            ex.close();
+        }
+    }
+
+    private static void event(java.io.OutputStream out, String data) throws IOException {
+        out.write(("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
     }
 
     private void error(HttpExchange ex, int status, String type, String message, String retryAfter) throws IOException {

@@ -30,12 +30,14 @@ import javax.imageio.ImageIO;
  * {@code scripts/load/run-load-test.sh}:
  * <pre>
  *   java LoadTest.java chat --base http://127.0.0.1:8880 --key seed_... --sessions 100 --duration-s 600 \
- *        --concepts '&lt;c0&gt;,&lt;c1&gt;' [--think-ms 0] [--out target/load/chat.properties]
+ *        --concepts '&lt;c0&gt;,&lt;c1&gt;' [--think-ms 0] [--stream false] [--out target/load/chat.properties]
  *   java LoadTest.java register --base ... --key ... --count 40 --prefix burst1 [--out ...]
  * </pre>
  * {@code chat}: each session is one thread that sends sequential image turns
  * ({@code POST /api/v1/turns}, JSON with a base64 PNG) until the time is up, waiting
- * {@code --think-ms} between turns. {@code register}: {@code --count} concept registrations
+ * {@code --think-ms} between turns; with {@code --stream true} the turns go to
+ * {@code /v1/chat/completions} with {@code stream: true} and the report adds the time to the
+ * answer's first piece ({@code first_token_p50_ms}...). {@code register}: {@code --count} concept registrations
  * ({@code POST /api/v1/concepts}, two images each) released at the same instant. Both print and
  * write throughput, latency percentiles and the responses by status ({@code io} = no HTTP answer);
  * the 2xx answers' ids are written to {@code <out>.ids} so the caller can check them in the database.
@@ -53,6 +55,8 @@ public final class LoadTest {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .version(HttpClient.Version.HTTP_1_1).build();
     private final List<Long> latenciesMs = Collections.synchronizedList(new ArrayList<>());
+    /** Streamed turns: time to the answer's first piece. */
+    private final List<Long> firstTokenMs = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, AtomicLong> byStatus = new ConcurrentHashMap<>();
     private final List<String> acknowledgedIds = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, String> opts;
@@ -86,6 +90,7 @@ public final class LoadTest {
         int sessions = Integer.parseInt(opts.getOrDefault("sessions", "20"));
         long durationMs = Long.parseLong(opts.getOrDefault("duration-s", "60")) * 1000;
         long thinkMs = Long.parseLong(opts.getOrDefault("think-ms", "0"));
+        boolean stream = Boolean.parseBoolean(opts.getOrDefault("stream", "false"));
         String[] concepts = opts.getOrDefault("concepts", "<c0>").split(",");
         List<String> images = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
@@ -101,10 +106,15 @@ public final class LoadTest {
                 try {
                     while (System.currentTimeMillis() < deadline) {
                         String concept = concepts[(session + turn) % concepts.length];
-                        String body = "{\"question\":\"Is " + concept + " in this photo? Where?\",\"image\":{\"data\":\""
-                                + images.get((session + turn) % images.size()) + "\"}}";
-                        send(post("/api/v1/turns", body).header("X-Request-Id", RUN + "-" + session + "-" + turn).build(),
-                                "\"turnId\"");
+                        String image = images.get((session + turn) % images.size());
+                        if (stream) {
+                            stream(concept, image);
+                        } else {
+                            String body = "{\"question\":\"Is " + concept + " in this photo? Where?\",\"image\":{\"data\":\""
+                                    + image + "\"}}";
+                            send(post("/api/v1/turns", body).header("X-Request-Id", RUN + "-" + session + "-" + turn).build(),
+                                    "\"turnId\"");
+                        }
                         turn++;
                         if (thinkMs > 0) {
                             Thread.sleep(thinkMs);
@@ -203,6 +213,42 @@ public final class LoadTest {
         byStatus.computeIfAbsent(status, k -> new AtomicLong()).incrementAndGet();
     }
 
+    /**
+     * One turn on {@code /v1/chat/completions} with {@code stream: true}: the time to the first
+     * content chunk (the answer's first piece) and to {@code [DONE]}; a stream without {@code [DONE]}
+     * counts as status {@code cut}.
+     */
+    private void stream(String concept, String imageBase64) throws InterruptedException {
+        String body = "{\"model\":\"seed\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":["
+                + "{\"type\":\"text\",\"text\":\"Is " + concept + " in this photo? Where?\"},"
+                + "{\"type\":\"image_url\",\"image_url\":{\"url\":\"data:image/png;base64," + imageBase64 + "\"}}]}]}";
+        long t0 = System.nanoTime();
+        String status;
+        try {
+            HttpResponse<java.util.stream.Stream<String>> response = http.send(post("/v1/chat/completions", body).build(),
+                    HttpResponse.BodyHandlers.ofLines());
+            status = String.valueOf(response.statusCode());
+            long[] first = {-1};
+            boolean[] done = {false};
+            response.body().forEach(line -> {
+                if (first[0] < 0 && line.startsWith("data: {") && line.contains("\"content\":\"") && !line.contains("\"content\":\"\"")) {
+                    first[0] = (System.nanoTime() - t0) / 1_000_000;
+                }
+                done[0] |= line.equals("data: [DONE]");
+            });
+            if (response.statusCode() == 200 && !done[0]) {
+                status = "cut";
+            }
+            if (first[0] >= 0) {
+                firstTokenMs.add(first[0]);
+            }
+        } catch (IOException e) {
+            status = "io";
+        }
+        latenciesMs.add((System.nanoTime() - t0) / 1_000_000);
+        byStatus.computeIfAbsent(status, k -> new AtomicLong()).incrementAndGet();
+    }
+
     private static String field(String json, String quotedName) {
         int at = json.indexOf(quotedName + ":\"");
         if (at < 0) {
@@ -237,6 +283,16 @@ public final class LoadTest {
         out.put("p95_ms", String.valueOf(percentile(sorted, 95)));
         out.put("p99_ms", String.valueOf(percentile(sorted, 99)));
         out.put("max_ms", String.valueOf(sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1)));
+        List<Long> ttft;
+        synchronized (firstTokenMs) {
+            ttft = new ArrayList<>(firstTokenMs);
+        }
+        if (!ttft.isEmpty()) {
+            Collections.sort(ttft);
+            out.put("first_token_p50_ms", String.valueOf(percentile(ttft, 50)));
+            out.put("first_token_p95_ms", String.valueOf(percentile(ttft, 95)));
+            out.put("first_token_p99_ms", String.valueOf(percentile(ttft, 99)));
+        }
         Map<String, Long> statuses = new TreeMap<>();
         byStatus.forEach((k, v) -> statuses.put(k, v.get()));
         out.put("status", statuses.toString().replace(" ", ""));

@@ -5,7 +5,8 @@
 #   SESSIONS=20 DURATION_S=60 BURST=10 scripts/load/run-load-test.sh    # a short run
 #
 # Environment: SESSIONS (100), DURATION_S (600), WARMUP_S (30), THINK_MS (0), BURST (40),
-# SMALL_MS (300) and LARGE_MS (800) model latencies, KEEP_RUNNING=1 to leave the server up.
+# SMALL_MS (300) and LARGE_MS (800) model latencies, KEEP_RUNNING=1 to leave the server up,
+# STREAM=true to ask on /v1/chat/completions with stream: true (reports the time to the first token).
 # Uses its own instance (SEED_INSTANCE=load, SEED_PORT_OFFSET=800, database seed_load) and
 # builds only if ear/target/seed.ear is missing. Run reported numbers under the exclusive lock:
 #   scripts/load/run-load-test.sh
@@ -24,6 +25,7 @@ SESSIONS=${SESSIONS:-100}
 DURATION_S=${DURATION_S:-600}
 WARMUP_S=${WARMUP_S:-30}
 THINK_MS=${THINK_MS:-0}
+STREAM=${STREAM:-false}
 BURST=${BURST:-40}
 RUN=$(date +%Y%m%d%H%M%S)
 OUT="$ROOT/target/load/$RUN"
@@ -49,7 +51,7 @@ CONCEPTS="<c-0>,<c-1>,<c-2>,<c-3>"
 
 log "warm-up: $SESSIONS sessions for $WARMUP_S s"
 loadtest chat --base "$BASE_URL" --key "$KEY" --sessions "$SESSIONS" --duration-s "$WARMUP_S" --concepts "$CONCEPTS" \
-  --out "$OUT/warmup.properties" >/dev/null
+  --stream "$STREAM" --out "$OUT/warmup.properties" >/dev/null
 
 heap_after_gc() { jcmd "$PID" GC.run >/dev/null; sleep 2; jstat -gc "$PID" | awk 'NR==2 {printf "%.0f", $8}'; }  # OU, KiB
 OLD_START=$(heap_after_gc)
@@ -71,7 +73,7 @@ POOL_SAMPLER=$!
 
 log "load: $SESSIONS sessions for $DURATION_S s (think time $THINK_MS ms)"
 loadtest chat --base "$BASE_URL" --key "$KEY" --sessions "$SESSIONS" --duration-s "$DURATION_S" --think-ms "$THINK_MS" \
-  --concepts "$CONCEPTS" --out "$OUT/chat.properties" | sed 's/^/  /'
+  --concepts "$CONCEPTS" --stream "$STREAM" --out "$OUT/chat.properties" | sed 's/^/  /'
 kill "$POOL_SAMPLER" 2>/dev/null || true
 
 OLD_END=$(heap_after_gc)

@@ -141,4 +141,17 @@ class MetricsIT {
         assertTrue(value(after, "seed_turn_duration_seconds_count", "mode=\"FULL\"") >= 1, "the turn latency histogram");
         assertTrue(after.contains("seed_turn_stage_duration_seconds_bucket"), "per-stage latency");
     }
+
+    @Test
+    void theNodesJobsAndDatabasePoolAreThere() throws Exception {
+        String body = scrape(TOKEN).body();
+        assertEquals(0, value(body, "seed_jobs_running", "kind=\"dictionary_retrain\""), 0.001, body);
+        assertTrue(body.contains("seed_jobs_running{application=\"seed\",kind=\"evaluation_run\"}"), body);
+        // Read from WildFly's datasource statistics: numbers, not NaN (the scrape itself used none).
+        double open = value(body, "seed_db_pool_connections", "state=\"active\"");
+        assertTrue(open >= 1 && value(body, "seed_db_pool_max_used") >= 1, body.lines()
+                .filter(l -> l.startsWith("seed_db_pool")).toList().toString());
+        assertTrue(body.contains("seed_db_pool_waits_total"), "waits for a connection");
+        assertTrue(body.contains("seed_turns_in_flight_limit{application=\"seed\"} 64.0"), "admission's limit");
+    }
 }

@@ -43,7 +43,11 @@ public final class JobLifecycle {
             }
             CancelFlag cancelled = CancelFlag.of(job.cancelRequested(),
                     () -> ledger.find(id).map(BackgroundJob::cancelRequested).orElse(true));
-            return end(ledger, id, run(what, job, cancelled, work));
+            Consumer<J> outcome;
+            try (RunningJobs.Running ignored = RunningJobs.started(what)) {
+                outcome = run(what, job, cancelled, work);
+            }
+            return end(ledger, id, outcome);
         } catch (RuntimeException e) {
             // The ledger itself failed (the job was deleted, the database went away).
             LOG.log(Level.WARNING, what + " " + id + " could not be recorded: " + e.getMessage());

@@ -1,5 +1,6 @@
 package ai.seed.inference.metrics;
 
+import ai.seed.inference.jobs.RunningJobs;
 import ai.seed.inference.pipeline.RefinementChange;
 import ai.seed.inference.pipeline.ReflectionQuestion;
 import ai.seed.inference.trace.ModelCallRecord;
@@ -62,7 +63,16 @@ public class SeedMetrics {
         new ProcessorMetrics().bindTo(registry);
         gc = new JvmGcMetrics();
         gc.bindTo(registry);
+        for (String kind : JOB_KINDS) {
+            io.micrometer.core.instrument.Gauge.builder("seed.jobs.running", () -> RunningJobs.running(kind))
+                    .description("Background jobs running on this node").tag("kind", kind).register(registry);
+        }
+        DbPoolGauges.bindTo(registry);
     }
+
+    /** The kinds of background job, as {@link RunningJobs#kind} labels them. */
+    static final List<String> JOB_KINDS = List.of(RunningJobs.kind("Dictionary retrain"),
+            RunningJobs.kind("Evaluation run"));
 
     @PreDestroy
     void stop() {

@@ -54,7 +54,8 @@ public class ChatCompletionsResource {
     ImageInputs images;
     @Inject
     StageBudgets budgets;
-    @Resource
+    /** The turns' own pool (configure-server.cli), not the default executor's two threads per core. */
+    @Resource(lookup = "java:jboss/ee/concurrency/executor/seed-turns")
     ManagedExecutorService executor;
     @Context
     SecurityContext security;

@@ -49,7 +49,8 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver {
     ChatChoices choices;
     @Inject
     ModelBackends backends;
-    @Resource
+    /** The turns' own pool (configure-server.cli), not the default executor's two threads per core. */
+    @Resource(lookup = "java:jboss/ee/concurrency/executor/seed-turns")
     ManagedExecutorService executor;
 
     private final VerticalLayout messages = new VerticalLayout();
