@@ -32,6 +32,7 @@ import javax.imageio.ImageIO;
  *   java LoadTest.java chat --base http://127.0.0.1:8880 --key seed_... --sessions 100 --duration-s 600 \
  *        --concepts '&lt;c0&gt;,&lt;c1&gt;' [--think-ms 0] [--stream false] [--out target/load/chat.properties]
  *   java LoadTest.java register --base ... --key ... --count 40 --prefix burst1 [--out ...]
+ *   java LoadTest.java open --base ... --key ... --rate 40 --duration-s 60 --concepts ... [--out ...]
  * </pre>
  * {@code chat}: each session is one thread that sends sequential image turns
  * ({@code POST /api/v1/turns}, JSON with a base64 PNG) until the time is up, waiting
@@ -77,6 +78,7 @@ public final class LoadTest {
         LoadTest test = new LoadTest(opts);
         switch (args.length == 0 ? "" : args[0]) {
             case "chat" -> test.chat();
+            case "open" -> test.open();
             case "register" -> test.register();
             case "dataset" -> test.dataset();
             default -> {
@@ -131,6 +133,62 @@ public final class LoadTest {
         done.await();
         report("chat", sessions, System.currentTimeMillis() - start);
     }
+
+    /**
+     * Open loop: image turns sent at a fixed {@code --rate} per second for {@code --duration-s},
+     * whatever the answers (a client population that does not slow down when the node does).
+     * Reports the admitted turns' latency and the refusals' (429) latency separately.
+     */
+    private void open() throws Exception {
+        double rate = Double.parseDouble(opts.getOrDefault("rate", "20"));
+        long durationMs = Long.parseLong(opts.getOrDefault("duration-s", "60")) * 1000;
+        String[] concepts = opts.getOrDefault("concepts", "<c0>").split(",");
+        List<String> images = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            images.add(Base64.getEncoder().encodeToString(png(scene(256, i))));
+        }
+        List<Long> refusedMs = Collections.synchronizedList(new ArrayList<>());
+        List<java.util.concurrent.CompletableFuture<Void>> inFlight = new ArrayList<>();
+        long start = System.nanoTime();
+        long intervalNanos = (long) (1_000_000_000L / rate);
+        for (long n = 0; ; n++) {
+            long due = start + n * intervalNanos;
+            if ((due - start) / 1_000_000 >= durationMs) {
+                break;
+            }
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+            String body = "{\"question\":\"Is " + concepts[(int) (n % concepts.length)] + " in this photo? Where?\",\"image\":{\"data\":\""
+                    + images.get((int) (n % images.size())) + "\"}}";
+            long t0 = System.nanoTime();
+            inFlight.add(http.sendAsync(post("/api/v1/turns", body).header("X-Request-Id", RUN + "-open-" + n).build(),
+                    HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
+                        long ms = (System.nanoTime() - t0) / 1_000_000;
+                        String status = failure != null ? "io" : String.valueOf(response.statusCode());
+                        if ("429".equals(status)) {
+                            refusedMs.add(ms);
+                        } else {
+                            latenciesMs.add(ms);
+                        }
+                        byStatus.computeIfAbsent(status, k -> new AtomicLong()).incrementAndGet();
+                        return null;
+                    }));
+        }
+        java.util.concurrent.CompletableFuture.allOf(inFlight.toArray(java.util.concurrent.CompletableFuture[]::new)).join();
+        List<Long> refused = new ArrayList<>(refusedMs);
+        Collections.sort(refused);
+        extra.put("offered_per_s", String.format("%.2f", rate));
+        extra.put("refused", String.valueOf(refused.size()));
+        extra.put("refused_p50_ms", String.valueOf(percentile(refused, 50)));
+        extra.put("refused_p99_ms", String.valueOf(percentile(refused, 99)));
+        extra.put("refused_max_ms", String.valueOf(refused.isEmpty() ? 0 : refused.get(refused.size() - 1)));
+        report("open", (int) Math.ceil(rate), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** Values a mode adds to the report. */
+    private final Map<String, String> extra = new LinkedHashMap<>();
 
     private void register() throws Exception {
         int count = Integer.parseInt(opts.getOrDefault("count", "40"));
@@ -293,6 +351,7 @@ public final class LoadTest {
             out.put("first_token_p95_ms", String.valueOf(percentile(ttft, 95)));
             out.put("first_token_p99_ms", String.valueOf(percentile(ttft, 99)));
         }
+        out.putAll(extra);
         Map<String, Long> statuses = new TreeMap<>();
         byStatus.forEach((k, v) -> statuses.put(k, v.get()));
         out.put("status", statuses.toString().replace(" ", ""));

@@ -100,8 +100,8 @@ create_tenant_with_key() {
   hash=$(printf '%s' "$key" | sha256sum | cut -d' ' -f1)
   psql_load "
     INSERT INTO tenant (id, slug, name) VALUES (gen_random_uuid(), '$slug', 'Load test $slug');
-    INSERT INTO api_client (id, tenant_id, name, key_prefix, key_hash, created_by)
-      SELECT gen_random_uuid(), id, 'load', '$prefix', '$hash', 'load-test' FROM tenant WHERE slug = '$slug';" >/dev/null
+    INSERT INTO api_client (id, tenant_id, name, key_prefix, key_hash, created_by, scopes)
+      SELECT gen_random_uuid(), id, 'load', '$prefix', '$hash', 'load-test', 'turns,concepts' FROM tenant WHERE slug = '$slug';" >/dev/null
   printf '%s' "$key"
 }
 

@@ -38,7 +38,7 @@ tenant=$(psql_db "SELECT id FROM tenant WHERE slug LIKE 'scale-%' ORDER BY creat
 [ -n "$tenant" ] || die "run scripts/scale/two-nodes.sh once first (it creates the demo tenant and its concepts)"
 prefix=$(head -c 1000 /dev/urandom | tr -dc 'a-z0-9' | head -c 8)
 key="seed_${prefix}_$(head -c 1000 /dev/urandom | tr -dc 'A-Za-z0-9' | head -c 40)"
-psql_db "INSERT INTO api_client (id, tenant_id, name, key_prefix, key_hash, created_by) VALUES ('$(cat /proc/sys/kernel/random/uuid)', '$tenant', 'capacity', '$prefix', '$(printf %s "$key" | sha256sum | cut -d' ' -f1)', 'capacity.sh')"
+psql_db "INSERT INTO api_client (id, tenant_id, name, key_prefix, key_hash, created_by, scopes) VALUES ('$(cat /proc/sys/kernel/random/uuid)', '$tenant', 'capacity', '$prefix', '$(printf %s "$key" | sha256sum | cut -d' ' -f1)', 'capacity.sh', 'turns,concepts')"
 concepts=$(psql_db "SELECT count(*) FROM concept WHERE tenant_id = '$tenant'")
 echo "node: 1 WildFly (Xmx1g, DB pool max ${SEED_DB_POOL_MAX:-30}), $(nproc) cores shared with PostgreSQL, the fake models and the load generator; tenant concepts in scope: $concepts" | tee -a "$RESULTS"
 

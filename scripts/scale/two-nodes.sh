@@ -69,7 +69,7 @@ for i in $(seq 1 8); do
   prefix=$(head -c 1000 /dev/urandom | tr -dc 'a-z0-9' | head -c 8)
   key="seed_${prefix}_$(head -c 1000 /dev/urandom | tr -dc 'A-Za-z0-9' | head -c 40)"
   hash=$(printf %s "$key" | sha256sum | cut -d' ' -f1)
-  psql_db "INSERT INTO api_client (id, tenant_id, name, key_prefix, key_hash, created_by) VALUES ('$(cat /proc/sys/kernel/random/uuid)', '$tenant', 'scale-$i', '$prefix', '$hash', 'two-nodes.sh')"
+  psql_db "INSERT INTO api_client (id, tenant_id, name, key_prefix, key_hash, created_by, scopes) VALUES ('$(cat /proc/sys/kernel/random/uuid)', '$tenant', 'scale-$i', '$prefix', '$hash', 'two-nodes.sh', 'turns,concepts')"
   keys+=("$key")
 done
 api() { # key, method, url, [body] -> prints "status body"

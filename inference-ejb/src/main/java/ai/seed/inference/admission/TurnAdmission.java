@@ -9,9 +9,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Admission control for turns on this node: at most {@code seed.pipeline.max-turns-in-flight}
- * turns run at once (default 64, the size of each model endpoint's bulkhead in the gateway: a turn
- * makes at most one call to an endpoint at a time, so more turns than that would only queue
- * inside). A turn beyond it waits at most {@code seed.pipeline.admission-wait-ms} (50) for a place,
+ * turns run at once (default: see {@link #defaultLimit}; never more than 64, the size of each model
+ * endpoint's bulkhead in the gateway, since a turn makes at most one call to an endpoint at a time
+ * and more turns would only queue inside). A turn beyond it waits at most {@code seed.pipeline.admission-wait-ms} (50) for a place,
  * then is refused with {@link TurnsBusyException} (429 with {@code Retry-After}) within
  * milliseconds, rather than queueing behind the others and raising their latency. Per node: a load
  * balancer spreads the refusals' retries over the other nodes.
@@ -26,7 +26,12 @@ public class TurnAdmission {
     }
 
     @Inject
-    @ConfigProperty(name = "seed.pipeline.max-turns-in-flight", defaultValue = "64")
+    @ConfigProperty(name = "seed.pipeline.max-turns-in-flight")
+    java.util.Optional<Integer> setLimit;
+    /** The HTTP worker pool's size (configure-server.cli reads the same variable). */
+    @Inject
+    @ConfigProperty(name = "SEED_HTTP_WORKER_THREADS", defaultValue = "32")
+    int httpWorkers;
     int configuredLimit;
     @Inject
     @ConfigProperty(name = "seed.pipeline.admission-wait-ms", defaultValue = "50")
@@ -45,11 +50,22 @@ public class TurnAdmission {
 
     @PostConstruct
     void init() {
+        configuredLimit = setLimit == null ? configuredLimit : setLimit.orElse(defaultLimit(httpWorkers));
         limit = Math.max(1, configuredLimit);
         if (metrics != null) {
             metrics.gauge("seed.turns.in_flight", "Turns running now on this node", this::inFlight);
             metrics.gauge("seed.turns.in_flight.limit", "The most turns this node runs at once", this::limit);
         }
+    }
+
+    /**
+     * Without a set limit: the endpoints' bulkhead (64), but at most three quarters of the HTTP
+     * workers. A partner API turn holds its worker while the models think, so a limit at or above
+     * the worker count would never refuse anything: the surplus would queue for a worker instead.
+     * The quarter left over answers the refusals at once.
+     */
+    static int defaultLimit(int httpWorkers) {
+        return Math.max(1, Math.min(64, httpWorkers * 3 / 4));
     }
 
     /** The documented defaults without MicroProfile Config (unit tests). */

@@ -58,4 +58,12 @@ class TurnAdmissionTest {
         one.close();
         two.close();
     }
+
+    @Test
+    void withoutASetLimitItStaysBelowTheHttpWorkersAndTheBulkhead() {
+        assertThat(TurnAdmission.defaultLimit(32)).isEqualTo(24);
+        assertThat(TurnAdmission.defaultLimit(64)).isEqualTo(48);
+        assertThat(TurnAdmission.defaultLimit(200)).isEqualTo(64);
+        assertThat(TurnAdmission.defaultLimit(1)).isEqualTo(1);
+    }
 }
