@@ -50,7 +50,7 @@ public class TurnAdmission {
 
     @PostConstruct
     void init() {
-        configuredLimit = setLimit == null ? configuredLimit : setLimit.orElse(defaultLimit(httpWorkers));
+        configuredLimit = setLimit.orElse(defaultLimit(httpWorkers));
         limit = Math.max(1, configuredLimit);
         if (metrics != null) {
             metrics.gauge("seed.turns.in_flight", "Turns running now on this node", this::inFlight);
@@ -71,7 +71,7 @@ public class TurnAdmission {
     /** The documented defaults without MicroProfile Config (unit tests). */
     static TurnAdmission of(int limit, long waitMillis, long retryAfterSeconds) {
         TurnAdmission a = new TurnAdmission();
-        a.configuredLimit = limit;
+        a.setLimit = java.util.Optional.of(limit);
         a.waitMillis = waitMillis;
         a.retryAfterSeconds = retryAfterSeconds;
         a.init();

@@ -8,7 +8,6 @@ import ai.seed.inference.pipeline.TurnResult;
 import ai.seed.inference.scenarios.ScenarioService;
 import ai.seed.inference.service.Caller;
 import ai.seed.web.api.ApiCallers;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.RequestScoped;
@@ -22,7 +21,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.InputStream;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -60,13 +58,6 @@ public class ChatCompletionsResource {
     @Context
     SecurityContext security;
 
-    private Duration turnDeadline = Duration.ofSeconds(90);
-
-    @PostConstruct
-    void readDeadline() {
-        turnDeadline = budgets.turnDeadline();
-    }
-
     @POST
     // JSON only, as OpenAI SDKs send: refusing form posts keeps other sites' pages from forging
     // turns with a console user's session cookie.
@@ -93,7 +84,7 @@ public class ChatCompletionsResource {
     private Response streamed(Caller caller, AskRequest ask, ChatCompletionRequest request) {
         CompletionJson.Meta meta = new CompletionJson.Meta("chatcmpl-" + ask.requestId(), Instant.now().getEpochSecond(),
                 request.model());
-        LiveCompletion live = new LiveCompletion(meta, request.includeUsage(), turnDeadline.plusSeconds(30));
+        LiveCompletion live = new LiveCompletion(meta, request.includeUsage(), budgets.turnDeadline().plusSeconds(30));
         executor.submit(() -> {
             try {
                 live.finished(chat.ask(caller, ask, live));

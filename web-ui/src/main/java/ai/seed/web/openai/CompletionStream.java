@@ -31,17 +31,29 @@ public final class CompletionStream implements StreamingOutput {
 
     static List<JsonObject> events(CompletionJson.Meta meta, TurnResult result, boolean includeUsage) {
         List<JsonObject> out = new ArrayList<>();
-        out.add(CompletionJson.chunk(meta, Json.createObjectBuilder().add("role", "assistant").add("content", "")
-                .addNull("refusal").build(), null, includeUsage));
+        out.add(roleChunk(meta, includeUsage));
         for (String piece : split(result.answer() == null ? "" : result.answer(), PIECES)) {
-            out.add(CompletionJson.chunk(meta, Json.createObjectBuilder().add("content", piece).build(), null, includeUsage));
+            out.add(contentChunk(meta, piece, includeUsage));
         }
-        JsonObject stop = CompletionJson.chunk(meta, JsonObject.EMPTY_JSON_OBJECT, "stop", includeUsage);
-        out.add(Json.createObjectBuilder(stop).add("seed", CompletionJson.seed(result)).build());
-        if (includeUsage) {
-            out.add(CompletionJson.usageChunk(meta, result));
-        }
+        out.addAll(ending(meta, result, includeUsage));
         return List.copyOf(out);
+    }
+
+    /** The first chunk of every stream: the assistant's role, no text yet. */
+    static JsonObject roleChunk(CompletionJson.Meta meta, boolean includeUsage) {
+        return CompletionJson.chunk(meta, Json.createObjectBuilder().add("role", "assistant").add("content", "")
+                .addNull("refusal").build(), null, includeUsage);
+    }
+
+    static JsonObject contentChunk(CompletionJson.Meta meta, String piece, boolean includeUsage) {
+        return CompletionJson.chunk(meta, Json.createObjectBuilder().add("content", piece).build(), null, includeUsage);
+    }
+
+    /** After an answered turn's text: the stop chunk with the {@code seed} extension, then the usage chunk if asked. */
+    static List<JsonObject> ending(CompletionJson.Meta meta, TurnResult result, boolean includeUsage) {
+        JsonObject stop = CompletionJson.chunk(meta, JsonObject.EMPTY_JSON_OBJECT, "stop", includeUsage);
+        JsonObject stopWithSeed = Json.createObjectBuilder(stop).add("seed", CompletionJson.seed(result)).build();
+        return includeUsage ? List.of(stopWithSeed, CompletionJson.usageChunk(meta, result)) : List.of(stopWithSeed);
     }
 
     /** At most {@code pieces} non-empty parts, cut after whitespace, that concatenate to {@code text}. */
@@ -68,7 +80,7 @@ public final class CompletionStream implements StreamingOutput {
         send(output, "[DONE]");
     }
 
-    private static void send(OutputStream output, String data) throws IOException {
+    static void send(OutputStream output, String data) throws IOException {
         output.write(("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
         output.flush();
     }

@@ -8,7 +8,6 @@ import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -93,13 +92,11 @@ final class LiveCompletion implements TokenSink, StreamingOutput {
 
     @Override
     public void write(OutputStream output) throws IOException {
-        send(output, CompletionJson.chunk(meta, Json.createObjectBuilder().add("role", "assistant").add("content", "")
-                .addNull("refusal").build(), null, includeUsage).toString());
+        CompletionStream.send(output, CompletionStream.roleChunk(meta, includeUsage).toString());
         while (true) {
             Object event = next();
             if (event instanceof String piece) {
-                send(output, CompletionJson.chunk(meta, Json.createObjectBuilder().add("content", piece).build(),
-                        null, includeUsage).toString());
+                CompletionStream.send(output, CompletionStream.contentChunk(meta, piece, includeUsage).toString());
             } else {
                 end(output, (End) event);
                 return;
@@ -120,12 +117,10 @@ final class LiveCompletion implements TokenSink, StreamingOutput {
     private void end(OutputStream output, End end) throws IOException {
         TurnResult result = end.result();
         if (result != null && result.status() == TurnStatus.ANSWERED) {
-            JsonObject stop = CompletionJson.chunk(meta, JsonObject.EMPTY_JSON_OBJECT, "stop", includeUsage);
-            send(output, Json.createObjectBuilder(stop).add("seed", CompletionJson.seed(result)).build().toString());
-            if (includeUsage) {
-                send(output, CompletionJson.usageChunk(meta, result).toString());
+            for (JsonObject event : CompletionStream.ending(meta, result, includeUsage)) {
+                CompletionStream.send(output, event.toString());
             }
-            send(output, "[DONE]");
+            CompletionStream.send(output, "[DONE]");
             return;
         }
         String message = result != null ? result.errorMessage() : "the turn failed: " + end.failure().getMessage();
@@ -135,11 +130,6 @@ final class LiveCompletion implements TokenSink, StreamingOutput {
         if (result != null) {
             event.add("seed", CompletionJson.seed(result));
         }
-        send(output, event.build().toString());
-    }
-
-    private static void send(OutputStream output, String data) throws IOException {
-        output.write(("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
-        output.flush();
+        CompletionStream.send(output, event.build().toString());
     }
 }
